@@ -1,0 +1,163 @@
+import { transform } from 'sucrase';
+import { parse, type Options } from 'acorn';
+import type * as estree from 'estree';
+import { MODULE_NAMES, isModuleName } from '../runtime/module-names';
+import { PROGRAM_GLOBAL } from '../runtime/program-abi';
+import { CompileError } from './compile-error';
+import { applyEdits, type Edit } from './edits';
+import { namedConstructionSites } from './sites';
+
+/** A program ready to load in a Worker, with the same line numbers as its source. */
+export interface CompiledProgram {
+  fileName: string;
+  source: string;
+  /** JavaScript module text; line N is the program's line N. */
+  code: string;
+  /** Top-level functions and classes: the names a child process finds its target by. */
+  topLevelNames: string[];
+  /** `"line:column"` of each `new X(...)` whose result is stored under a name, to that name. */
+  sites: Record<string, string>;
+}
+
+const ACORN: Options = { ecmaVersion: 'latest', sourceType: 'module', locations: true };
+
+/**
+ * TypeScript program -> runnable module. Types are stripped (sucrase: fast, keeps lines),
+ * imports of playground modules are bound to the runtime, and top-level statements that are
+ * not declarations are guarded so a "fork" child evaluates declarations only.
+ */
+export function compile(source: string, fileName = 'main.ts'): CompiledProgram {
+  const stripped = stripTypes(source, fileName);
+  const ast = parseJs(stripped, source, fileName);
+  const edits: Edit[] = [];
+  const topLevelNames: string[] = [];
+  for (const statement of ast.body) {
+    rewriteTopLevel(statement, stripped, edits, topLevelNames, source, fileName);
+  }
+  const defines = topLevelNames.map((n) => `get ${n}() { return ${n}; }`).join(', ');
+  edits.push({ start: 0, end: 0, text: `${PROGRAM_GLOBAL}.define({ ${defines} }); ` });
+  const code = applyEdits(stripped, edits);
+  const sites = namedConstructionSites(parseJs(code, source, fileName));
+  return { fileName, source, code, topLevelNames, sites };
+}
+
+function stripTypes(source: string, fileName: string): string {
+  try {
+    return transform(source, {
+      transforms: ['typescript'],
+      disableESTransforms: true,
+      // Kept so an unknown module is reported even when unused; `import type` is still dropped.
+      keepUnusedImports: true,
+      filePath: fileName,
+    }).code;
+  } catch (e) {
+    const err = e as Error & { loc?: { line: number; column: number } };
+    const { line, column } = err.loc ?? { line: 1, column: 1 };
+    const message = err.message.replace(/\s*\(\d+:\d+\)$/, '');
+    throw new CompileError(message, fileName, line, column, source); // sucrase counts from 1
+  }
+}
+
+function parseJs(code: string, source: string, fileName: string): estree.Program {
+  try {
+    return parse(code, ACORN) as unknown as estree.Program;
+  } catch (e) {
+    const err = e as Error & { loc?: { line: number; column: number } };
+    const { line, column } = err.loc ?? { line: 1, column: 0 };
+    const message = err.message.replace(/\s*\(\d+:\d+\)$/, '');
+    throw new CompileError(message, fileName, line, column + 1, source); // acorn counts from 0
+  }
+}
+
+type Located = estree.Node & { start: number; end: number };
+
+function rewriteTopLevel(
+  node: estree.Node,
+  code: string,
+  edits: Edit[],
+  names: string[],
+  source: string,
+  fileName: string,
+): void {
+  const at = node as Located;
+  switch (node.type) {
+    case 'ImportDeclaration':
+      edits.push({ start: at.start, end: at.end, text: bindImport(node, source, fileName) });
+      return;
+    case 'FunctionDeclaration':
+    case 'ClassDeclaration':
+      if (node.id) names.push(node.id.name);
+      return;
+    case 'VariableDeclaration':
+    case 'EmptyStatement':
+      return;
+    case 'ExportNamedDeclaration':
+    case 'ExportDefaultDeclaration': {
+      // A program is not a library: `export` is dropped and the declaration kept.
+      const inner = node.declaration as Located | null | undefined;
+      if (!inner) {
+        edits.push({ start: at.start, end: at.end, text: '' });
+        return;
+      }
+      edits.push({ start: at.start, end: inner.start, text: '' });
+      if (inner.type.endsWith('Declaration')) {
+        rewriteTopLevel(inner, code, edits, names, source, fileName);
+      } else {
+        guard(inner, edits);
+      }
+      return;
+    }
+    case 'ExpressionStatement':
+      if (isEnumInitialiser(node)) return;
+      guard(at, edits);
+      return;
+    default:
+      guard(at, edits);
+  }
+}
+
+/** Wraps a statement so it runs only where top-level statements run (same line, no new lines). */
+function guard(node: Located, edits: Edit[]): void {
+  edits.push({ start: node.start, end: node.start, text: `if (${PROGRAM_GLOBAL}.topLevel) { ` });
+  edits.push({ start: node.end, end: node.end, text: ' }' });
+}
+
+/** sucrase turns `enum E {}` into `var E; (function (E) {...})(E || (E = {}));`: a declaration. */
+function isEnumInitialiser(node: estree.ExpressionStatement): boolean {
+  const call = node.expression;
+  if (call.type !== 'CallExpression' || call.callee.type !== 'FunctionExpression') return false;
+  const arg = call.arguments[0];
+  return arg?.type === 'LogicalExpression' && arg.operator === '||';
+}
+
+function bindImport(node: estree.ImportDeclaration, source: string, fileName: string): string {
+  const name = String(node.source.value);
+  if (!isModuleName(name)) {
+    const line = node.loc?.start.line ?? 1;
+    throw new CompileError(
+      `No module named '${name}'. A program can import: ${MODULE_NAMES.join(', ')}.`,
+      fileName,
+      line,
+      (node.source.loc?.start.column ?? 0) + 1,
+      source,
+      'ImportError',
+    );
+  }
+  const from = `${PROGRAM_GLOBAL}.import(${JSON.stringify(name)})`;
+  const named: string[] = [];
+  const parts: string[] = [];
+  for (const spec of node.specifiers) {
+    if (spec.type === 'ImportSpecifier') {
+      const imported =
+        spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value;
+      named.push(
+        imported === spec.local.name ? imported : `${String(imported)}: ${spec.local.name}`,
+      );
+    } else {
+      // `import * as time from 'time'` and `import time from 'time'` both bind the module.
+      parts.push(`const ${spec.local.name} = ${from};`);
+    }
+  }
+  if (named.length > 0) parts.push(`const { ${named.join(', ')} } = ${from};`);
+  return parts.join(' ');
+}

@@ -1,0 +1,22 @@
+import type { ProcessKind, Stream } from '../runtime/protocol';
+
+/** A process as the page sees it, for the console tags and the process table. */
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  name: string;
+  kind: ProcessKind;
+  daemon: boolean;
+  /** ms since the run started */
+  startedAt: number;
+  endedAt: number | null;
+  exitCode: number | null;
+}
+
+export type EndReason = 'exit' | 'stopped' | 'timeout';
+
+/** What a run tells whoever shows it (the playground page or the headless runner). */
+export type RunEvent =
+  | { type: 'output'; t: number; pid: number; name: string; stream: Stream; text: string }
+  | { type: 'process'; info: ProcessInfo }
+  | { type: 'end'; exitCode: number | null; durationMs: number; reason: EndReason };

@@ -1,0 +1,201 @@
+import type { CompiledProgram } from '../compile/compile';
+import { Heap } from '../runtime/heap';
+import { DEPTH_MASK, KILL_FLAG } from '../runtime/kill-guard';
+import { H, PID_BASE } from '../runtime/layout';
+import { Life, W, finishLife, lifeOf, slot } from '../runtime/proc-record';
+import type { Assignment, ChildJob, SpawnRequest, Stream, WorkerNotice } from '../runtime/protocol';
+import { initRecord } from '../runtime/spawn';
+import { LineBuffer } from './line-buffer';
+import type { ProcessWorker } from './process-worker';
+import type { EndReason, ProcessInfo, RunEvent } from './run-events';
+import type { WorkerPool } from './worker-pool';
+
+/** A spawn request; the main process's has no job (it runs the whole program). */
+type ProcessRequest = Omit<SpawnRequest, 'job'> & { job: ChildJob | null };
+
+/** The page's own pid: the main process's parent. */
+export const SUPERVISOR_PID = 1;
+
+export interface RunOptions {
+  pool: WorkerPool;
+  onEvent: (event: RunEvent) => void;
+  /** Multiplies every sleep and timeout (e.g. 0.1 to test an 18 s lesson in 1.8 s). */
+  timeScale?: number;
+}
+
+/**
+ * Supervises one run: owns its shared heap and every Worker in it, starts the processes the
+ * program asks for, kills on request without tearing shared structures (kill guard), turns
+ * output into tagged lines, and ends the run when the main process ends or on Stop.
+ */
+export class Run {
+  readonly heap: Heap;
+  private readonly programUrl: string;
+  private readonly workers = new Map<number, ProcessWorker>();
+  private readonly processes = new Map<number, ProcessInfo>();
+  private readonly lines: LineBuffer<string>;
+  private ended = false;
+
+  constructor(
+    private readonly program: CompiledProgram,
+    private readonly options: RunOptions,
+  ) {
+    this.heap = Heap.create(options.timeScale ?? 1);
+    this.programUrl = URL.createObjectURL(new Blob([program.code], { type: 'text/javascript' }));
+    this.lines = new LineBuffer((key, text, at) => {
+      const [pid, stream] = key.split(':');
+      const info = this.processes.get(Number(pid))!;
+      const t = (at ?? this.now() + this.heap.startedAt) - this.heap.startedAt;
+      this.emit({
+        type: 'output',
+        t,
+        pid: info.pid,
+        name: info.name,
+        stream: stream as Stream,
+        text,
+      });
+    });
+  }
+
+  /** Starts the main process. */
+  start(): void {
+    const pid = PID_BASE + Atomics.add(this.heap.i32, H.nextProc, 1);
+    Atomics.add(this.heap.i32, H.live, 1);
+    initRecord(this.heap, pid, SUPERVISOR_PID, 0);
+    void this.spawn(SUPERVISOR_PID, {
+      pid,
+      name: 'MainProcess',
+      identity: [],
+      kind: 'process',
+      daemon: false,
+      startMethod: 'fork',
+      job: null,
+    });
+  }
+
+  /** Ends every Worker of the run at once (Stop button, runner timeout). */
+  stop(reason: EndReason = 'stopped'): void {
+    this.end(null, reason);
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  private async spawn(ppid: number, req: ProcessRequest): Promise<void> {
+    const parent = this.processes.get(ppid);
+    this.processes.set(req.pid, {
+      pid: req.pid,
+      ppid,
+      name: req.name,
+      kind: req.kind,
+      daemon: req.daemon,
+      startedAt: this.now(),
+      endedAt: null,
+      exitCode: null,
+    });
+    this.emit({ type: 'process', info: this.processes.get(req.pid)! });
+    const worker = await this.options.pool.take();
+    if (this.ended || lifeOf(this.heap, req.pid) !== Life.Ready) {
+      worker.terminate(); // stopped, or killed before it got a Worker
+      return;
+    }
+    this.workers.set(req.pid, worker);
+    worker.onNotice = (notice) => this.handle(req.pid, notice);
+    worker.onCrash = (message) => this.crashed(req.pid, message);
+    const assignment: Assignment = {
+      ...req,
+      memory: this.heap.memory,
+      program: {
+        fileName: this.program.fileName,
+        source: this.program.source,
+        url: this.programUrl,
+        sites: this.program.sites,
+      },
+      ppid,
+      parentName: parent?.name ?? 'page',
+      isMain: ppid === SUPERVISOR_PID,
+    };
+    void worker.api.assign(assignment);
+  }
+
+  private handle(pid: number, notice: WorkerNotice): void {
+    if (this.ended) return;
+    switch (notice.t) {
+      case 'out':
+        this.lines.write(`${pid}:${notice.stream}`, notice.text, notice.at);
+        return;
+      case 'spawn':
+        void this.spawn(notice.from, notice.req);
+        return;
+      case 'kill':
+        void this.kill(notice.pid, notice.signal);
+        return;
+      case 'exit':
+        this.exited(pid);
+        return;
+    }
+  }
+
+  /**
+   * Kills without landing inside a shared-structure update: sets KILL_FLAG on the process's
+   * guard word, and if it was inside a critical section waits for it to leave (see kill-guard.ts).
+   */
+  private async kill(pid: number, signal: number): Promise<void> {
+    const i = slot(pid, W.guard);
+    if (Atomics.or(this.heap.i32, i, KILL_FLAG) & KILL_FLAG) return;
+    for (
+      let v = Atomics.load(this.heap.i32, i);
+      v & DEPTH_MASK;
+      v = Atomics.load(this.heap.i32, i)
+    ) {
+      await Atomics.waitAsync(this.heap.i32, i, v, 1000).value;
+    }
+    this.workers.get(pid)?.terminate();
+    this.workers.delete(pid);
+    if (finishLife(this.heap, pid, -signal)) this.processEnded(pid);
+  }
+
+  private exited(pid: number): void {
+    this.workers.get(pid)?.terminate();
+    this.workers.delete(pid);
+    this.processEnded(pid);
+  }
+
+  private crashed(pid: number, message: string): void {
+    this.lines.write(`${pid}:stderr`, `internal error: ${message}\n`);
+    this.workers.get(pid)?.terminate();
+    this.workers.delete(pid);
+    if (finishLife(this.heap, pid, 1)) this.processEnded(pid);
+  }
+
+  /** A process's record is Done: flush its output, update the table, end the run after main. */
+  private processEnded(pid: number): void {
+    this.lines.flush((key) => key.startsWith(`${pid}:`));
+    const info = this.processes.get(pid);
+    if (info) {
+      info.endedAt = this.now();
+      info.exitCode = Atomics.load(this.heap.i32, slot(pid, W.exitCode));
+      this.emit({ type: 'process', info: { ...info } });
+    }
+    if (pid === PID_BASE) this.end(info?.exitCode ?? null, 'exit');
+  }
+
+  private end(exitCode: number | null, reason: EndReason): void {
+    if (this.ended) return;
+    this.lines.flush();
+    this.ended = true;
+    for (const worker of this.workers.values()) worker.terminate();
+    this.workers.clear();
+    URL.revokeObjectURL(this.programUrl);
+    this.options.onEvent({ type: 'end', exitCode, durationMs: this.now(), reason });
+  }
+
+  private emit(event: RunEvent): void {
+    if (!this.ended) this.options.onEvent(event);
+  }
+
+  private now(): number {
+    return performance.timeOrigin + performance.now() - this.heap.startedAt;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The headless runner's page: runs one program through the same compile step and supervisor
+ * as the playground and reports every event, for `npm run snippet`, the tests and the bench.
+ */
+import { CompileError } from '../compile/compile-error';
+import type { RunEvent } from '../host/run-events';
+import { startRun } from '../host/start-run';
+import { WorkerPool } from '../host/worker-pool';
+
+export interface RunnerOptions {
+  fileName?: string;
+  timeScale?: number;
+  /** Stop the run after this many ms (reason 'timeout'). */
+  timeoutMs?: number;
+}
+
+export type OutputEvent = Extract<RunEvent, { type: 'output' }>;
+
+export interface RunnerResult {
+  events: RunEvent[];
+  compileError?: { name: string; message: string; line: number; column: number; report: string };
+}
+
+declare global {
+  interface Window {
+    runProgram(source: string, options?: RunnerOptions): Promise<RunnerResult>;
+    /** Set by the snippet CLI to stream events as they happen. */
+    __emit?: (event: RunEvent) => void;
+  }
+}
+
+const pool = new WorkerPool();
+pool.warm();
+
+window.runProgram = (source, options = {}) =>
+  new Promise((resolve) => {
+    const events: RunEvent[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const run = startRun(source, {
+        pool,
+        fileName: options.fileName,
+        timeScale: options.timeScale,
+        onEvent(event) {
+          events.push(event);
+          window.__emit?.(event);
+          if (event.type === 'end') {
+            clearTimeout(timer);
+            resolve({ events });
+          }
+        },
+      });
+      if (options.timeoutMs) timer = setTimeout(() => run.stop('timeout'), options.timeoutMs);
+    } catch (error) {
+      if (!(error instanceof CompileError)) throw error;
+      const { name, message, line, column } = error;
+      resolve({ events, compileError: { name, message, line, column, report: error.format() } });
+    }
+  });

@@ -1,0 +1,52 @@
+import { ctx } from './context';
+import { Activity, W, slot } from './proc-record';
+import { trace, TraceKind } from './trace';
+
+export type WaitResult = 'ok' | 'not-equal' | 'timed-out';
+
+/** Seconds (Python's unit) to this run's milliseconds, with --time-scale applied. */
+export function scaledMs(seconds: number | null | undefined): number {
+  if (seconds === null || seconds === undefined || seconds < 0) return Infinity;
+  return seconds * 1000 * ctx().heap.timeScale;
+}
+
+/**
+ * Atomics.wait on heap word `index` while it holds `expected`, for at most `ms`, telling the
+ * supervisor (process record) and the timeline (trace) what this process is waiting on.
+ */
+export function waitOn(
+  index: number,
+  expected: number,
+  ms: number,
+  waitObj: number,
+  activity: Activity = ms === Infinity ? Activity.Blocked : Activity.BlockedTimed,
+): WaitResult {
+  setActivity(activity, waitObj);
+  try {
+    return Atomics.wait(ctx().heap.i32, index, expected, ms);
+  } finally {
+    setActivity(Activity.Running, 0);
+  }
+}
+
+function setActivity(activity: Activity, waitObj: number): void {
+  const { heap, pid } = ctx();
+  Atomics.store(heap.i32, slot(pid, W.waitObj), waitObj);
+  Atomics.store(heap.i32, slot(pid, W.activity), activity);
+  Atomics.add(heap.i32, slot(pid, W.seq), 1);
+  trace(activity as TraceKind, waitObj);
+}
+
+/** Blocks this process for `ms` milliseconds (time scale already applied). */
+export function sleepMs(ms: number): void {
+  const { pid } = ctx();
+  const deadline = performance.now() + ms;
+  for (let left = ms; left > 0; left = deadline - performance.now()) {
+    waitOn(slot(pid, W.sleepWord), 0, left, 0, Activity.Sleeping);
+  }
+}
+
+/** Milliseconds left until `deadline` (performance.now() based), Infinity for none. */
+export function remaining(deadline: number): number {
+  return deadline === Infinity ? Infinity : Math.max(0, deadline - performance.now());
+}

@@ -1,0 +1,103 @@
+import { ctx, setContext, type ProcessContext } from './context';
+import { endChildren, rebuildSelf } from './current';
+import { installGlobals, print } from './globals';
+import { Heap } from './heap';
+import { moduleByName } from './modules';
+import { Life, W, finishLife, slot } from './proc-record';
+import { PROGRAM_GLOBAL, type ProgramHooks } from './program-abi';
+import type { Assignment } from './protocol';
+import { notify } from './channel';
+import { formatTraceback } from './traceback';
+import { trace, TraceKind } from './trace';
+
+/**
+ * Turns a pooled Worker into one process of a run: installs the program's globals, imports the
+ * compiled program (all of it in the main process and in "spawn" children, declarations only
+ * in "fork" children), runs the child's job, ends its children as Python does, and records
+ * the exit code.
+ */
+export async function runAssignment(a: Assignment): Promise<void> {
+  const heap = new Heap(a.memory);
+  const context: ProcessContext = {
+    heap,
+    pid: a.pid,
+    ppid: a.ppid,
+    name: a.name,
+    parentName: a.parentName,
+    identity: a.identity,
+    kind: a.kind,
+    daemon: a.daemon,
+    isMain: a.isMain,
+    program: a.program,
+    startMethod: a.startMethod,
+    topLevel: a.isMain || a.startMethod === 'spawn',
+    bootstrapping: !a.isMain,
+    defined: {},
+    childCounter: 0,
+  };
+  setContext(context);
+  installGlobals(a.isMain ? '__main__' : '__mp_main__');
+  installProgramHooks(context);
+  Atomics.compareExchange(heap.i32, slot(a.pid, W.life), Life.Ready, Life.Running);
+  trace(TraceKind.Running);
+
+  let exitCode = 0;
+  try {
+    await importProgram(a.program.url);
+    context.bootstrapping = false;
+    if (a.job) await rebuildSelf(a.job).run();
+  } catch (error) {
+    exitCode = 1;
+    reportUncaught(error, context);
+  }
+  try {
+    endChildren();
+  } catch (error) {
+    exitCode ||= 1;
+    reportUncaught(error, context);
+  }
+  trace(TraceKind.Done);
+  finishLife(heap, a.pid, exitCode);
+  notify({ t: 'exit', pid: a.pid });
+}
+
+/**
+ * import() of the program's blob URL, written so that Vite's dev server does not rewrite it:
+ * it wraps every non-literal import() with a helper from its HMR client, which would load
+ * that client (and its console messages) into every process.
+ */
+const importProgram = new Function('url', 'return import(url)') as (
+  url: string,
+) => Promise<unknown>;
+
+function installProgramHooks(context: ProcessContext): void {
+  const hooks: ProgramHooks = {
+    import: moduleByName,
+    define(getters) {
+      context.defined = getters as Record<string, unknown>;
+    },
+    get topLevel() {
+      return context.topLevel;
+    },
+  };
+  (globalThis as Record<string, unknown>)[PROGRAM_GLOBAL] = hooks;
+}
+
+/** Python prints `Process Process-1:` above a child's traceback; the main process's is bare. */
+function reportUncaught(error: unknown, context: ProcessContext): void {
+  const header = context.isMain ? '' : `Process ${context.name}:\n`;
+  print(header + formatTraceback(error, context.program), { file: 'stderr' });
+}
+
+/** Errors thrown later by callbacks (timers, promises) are reported; the process goes on. */
+export function reportAsyncErrors(): void {
+  const report = (error: unknown) => reportUncaught(error, ctx());
+  self.addEventListener('error', (event) => {
+    event.preventDefault();
+    report(event.error);
+  });
+  self.addEventListener('unhandledrejection', (event) => {
+    event.preventDefault();
+    report(event.reason);
+  });
+}

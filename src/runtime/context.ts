@@ -1,0 +1,55 @@
+import type { Heap } from './heap';
+import type { ProcessKind, ProgramInfo, StartMethod } from './protocol';
+
+/**
+ * What this Worker knows about the process it runs. One per Worker; set by the bootstrap
+ * before the program is imported and read by every runtime module.
+ */
+export interface ProcessContext {
+  heap: Heap;
+  pid: number;
+  ppid: number;
+  name: string;
+  parentName: string;
+  /** Python's `_identity`: (1,) for Process-1, (1, 2) for its second child. */
+  identity: number[];
+  kind: ProcessKind;
+  daemon: boolean;
+  isMain: boolean;
+  program: ProgramInfo;
+  startMethod: StartMethod;
+  /** Top-level statements run here (main process, or a "spawn" child). */
+  topLevel: boolean;
+  /** A child is importing the program: starting a process now is the missing-guard error. */
+  bootstrapping: boolean;
+  /** Getters for the program's top-level functions and classes, by name. */
+  defined: Record<string, unknown>;
+  /** Children counter for default names (`Process-3`). */
+  childCounter: number;
+}
+
+let current: ProcessContext | undefined;
+
+export function setContext(context: ProcessContext): void {
+  current = context;
+}
+
+export function ctx(): ProcessContext {
+  if (!current) throw new Error('internal: no process context (runtime used outside a Worker)');
+  return current;
+}
+
+/** A top-level function or class of the program by name, or undefined. */
+export function definedByName(name: string): unknown {
+  try {
+    return ctx().defined[name];
+  } catch {
+    return undefined; // a class not yet evaluated (temporal dead zone)
+  }
+}
+
+/** The name under which `value` is a top-level function or class, if it is one. */
+export function topLevelNameOf(value: unknown): string | null {
+  if (typeof value !== 'function' || !value.name) return null;
+  return definedByName(value.name) === value ? value.name : null;
+}

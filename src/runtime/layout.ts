@@ -1,0 +1,46 @@
+/**
+ * The run's shared heap: one shared WebAssembly.Memory, so JavaScript and the AssemblyScript
+ * kernels see the same bytes. Byte map:
+ *
+ *   [0, KERNEL_RESERVED)            kernels' static data and stack (AssemblyScript owns it)
+ *   [HEADER, +HEADER_BYTES)         run-wide counters, below
+ *   [PROC_TABLE, +MAX_PROCS*64)     one 64-byte record per process, indexed by pid - PID_BASE
+ *   [ARENA, end)                    allocated blocks: primitives, queues, trace rings
+ */
+export const KERNEL_RESERVED = 1 << 20;
+export const HEAP_BYTES = 64 << 20;
+export const HEAP_PAGES = HEAP_BYTES / 65536;
+
+export const HEADER = KERNEL_RESERVED;
+export const HEADER_BYTES = 4096;
+
+/** Int32 slots of the header, as indexes into an Int32Array over the whole heap. */
+export const H = {
+  /** Next process index to hand out (Atomics.add). */
+  nextProc: HEADER / 4,
+  /** Processes started and not yet done; the 64-process limit is checked on it. */
+  live: HEADER / 4 + 1,
+  /** Bytes of output so far; past OUTPUT_CAP further output is dropped. */
+  outputBytes: HEADER / 4 + 2,
+  /** Next free byte of the arena (bump allocation). */
+  bump: HEADER / 4 + 3,
+  /** Next object id, for naming primitives in traces. */
+  nextObject: HEADER / 4 + 4,
+} as const;
+
+/** Float64 slots of the header, as indexes into a Float64Array over the whole heap. */
+export const F = {
+  /** Multiplies every sleep, timer and timeout (--time-scale). */
+  timeScale: (HEADER + 64) / 8,
+  /** Epoch milliseconds at which the run started; trace times are relative to it. */
+  startedAt: (HEADER + 72) / 8,
+} as const;
+
+export const PID_BASE = 1000;
+export const MAX_PROCS = 4096;
+export const MAX_LIVE = 64;
+export const OUTPUT_CAP = 10 * 1024 * 1024;
+
+export const PROC_TABLE = HEADER + HEADER_BYTES;
+export const PROC_BYTES = 64;
+export const ARENA = PROC_TABLE + MAX_PROCS * PROC_BYTES;

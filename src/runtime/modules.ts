@@ -1,0 +1,14 @@
+import type { ModuleName } from './module-names';
+import * as multiprocessing from './modules/multiprocessing';
+import * as os from './modules/os';
+import * as random from './modules/random';
+import * as time from './modules/time';
+
+/** The modules a program imports, by name (module-names.ts lists the same names for the compiler). */
+export const MODULES: Record<ModuleName, object> = { multiprocessing, time, os, random };
+
+export function moduleByName(name: string): object {
+  const found = (MODULES as Record<string, object>)[name];
+  if (!found) throw new Error(`internal: module '${name}' passed the compiler but is not loaded`);
+  return found;
+}

@@ -1,0 +1,81 @@
+import type { Heap } from './heap';
+import { H, MAX_PROCS, PID_BASE, PROC_BYTES, PROC_TABLE } from './layout';
+
+/**
+ * One process's record in the shared heap: 16 Int32 words at PROC_TABLE + index * 64.
+ *
+ *   word  name       written by                 meaning
+ *   0     life       owner, supervisor (CAS)    Life below; waiters on join wait on this word
+ *   1     exitCode   whoever won life -> EXITING
+ *   2     ppid       parent, before spawn
+ *   3     guard      owner (+/-1), supervisor   kill guard: critical-section depth | KILL_FLAG
+ *   4     activity   owner                      Activity below
+ *   5     waitObj    owner                      object id (or pid, for join) it waits on
+ *   6     seq        owner                      bumped on every activity change
+ *   7     trace      parent, before spawn       byte offset of this process's trace ring
+ *   8     traceHead  owner                      trace events written so far
+ *   9     sleepWord  nobody                      a private word to Atomics.wait on for sleep()
+ *   10    flags      parent, before spawn       FLAG_DAEMON | FLAG_THREAD
+ */
+export const Life = { Free: 0, Ready: 1, Running: 2, Exiting: 3, Done: 4 } as const;
+export type Life = (typeof Life)[keyof typeof Life];
+
+export const Activity = {
+  Running: 0,
+  /** Waiting with no timeout: only another process can wake it. */
+  Blocked: 1,
+  /** Waiting with a timeout. */
+  BlockedTimed: 2,
+  Sleeping: 3,
+} as const;
+export type Activity = (typeof Activity)[keyof typeof Activity];
+
+export const W = {
+  life: 0,
+  exitCode: 1,
+  ppid: 2,
+  guard: 3,
+  activity: 4,
+  waitObj: 5,
+  seq: 6,
+  trace: 7,
+  traceHead: 8,
+  sleepWord: 9,
+  flags: 10,
+} as const;
+
+export const FLAG_DAEMON = 1;
+export const FLAG_THREAD = 2;
+
+/** Index of word `w` of process `pid` in an Int32Array over the heap. */
+export function slot(pid: number, w: number): number {
+  const index = pid - PID_BASE;
+  if (index < 0 || index >= MAX_PROCS) throw new RangeError(`no process with pid ${pid}`);
+  return (PROC_TABLE + index * PROC_BYTES) / 4 + w;
+}
+
+export function lifeOf(heap: Heap, pid: number): Life {
+  return Atomics.load(heap.i32, slot(pid, W.life)) as Life;
+}
+
+export function isAliveLife(life: Life): boolean {
+  return life === Life.Ready || life === Life.Running || life === Life.Exiting;
+}
+
+/**
+ * Ends a process's life once: whoever moves it Ready/Running -> Exiting (the process itself on
+ * a normal end, the supervisor on a kill) writes the exit code. Returns false if it had ended.
+ */
+export function finishLife(heap: Heap, pid: number, exitCode: number): boolean {
+  const i = slot(pid, W.life);
+  for (;;) {
+    const life = Atomics.load(heap.i32, i);
+    if (life !== Life.Ready && life !== Life.Running) return false;
+    if (Atomics.compareExchange(heap.i32, i, life, Life.Exiting) === life) break;
+  }
+  Atomics.store(heap.i32, slot(pid, W.exitCode), exitCode);
+  Atomics.store(heap.i32, i, Life.Done);
+  Atomics.notify(heap.i32, i);
+  Atomics.sub(heap.i32, H.live, 1);
+  return true;
+}

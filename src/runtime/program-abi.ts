@@ -1,0 +1,14 @@
+/**
+ * What compiled program code calls into. The compile step emits calls on the global
+ * `__pg`; the Worker bootstrap installs an object of this shape before importing the program.
+ */
+export const PROGRAM_GLOBAL = '__pg';
+
+export interface ProgramHooks {
+  /** A playground module by the name the program imported it with. */
+  import(name: string): unknown;
+  /** Lazy getters for the program's top-level functions and classes: targets travel by name. */
+  define(getters: Record<string, unknown>): void;
+  /** Whether top-level statements run here: always in the main process, in children only under "spawn". */
+  readonly topLevel: boolean;
+}

@@ -1,0 +1,61 @@
+/**
+ * Messages between the page (supervisor) and a process's Worker. Page -> Worker calls go
+ * through comlink (`WorkerApi`). Worker -> page traffic is one-way notices on the Worker's own
+ * port (`WorkerNotice`), so that output and control notices from every Worker arrive at the
+ * page in the order they were sent.
+ */
+import type { Encoded } from './transfer';
+
+export type StartMethod = 'fork' | 'spawn';
+export type ProcessKind = 'process' | 'thread';
+export type Stream = 'stdout' | 'stderr';
+
+/** The compiled program as a Worker needs it. */
+export interface ProgramInfo {
+  fileName: string;
+  source: string;
+  /** Blob URL of the compiled module; every process imports it afresh. */
+  url: string;
+  sites: Record<string, string>;
+}
+
+/** What a child runs: its own object rebuilt from its fields, or a target found by name. */
+export interface ChildJob {
+  className: string | null;
+  fields: Encoded;
+  targetName: string | null;
+  args: Encoded;
+  kwargs: Encoded;
+}
+
+/** A process asks the page to start a child it has already given a pid and a record. */
+export interface SpawnRequest {
+  pid: number;
+  name: string;
+  identity: number[];
+  kind: ProcessKind;
+  daemon: boolean;
+  startMethod: StartMethod;
+  job: ChildJob;
+}
+
+/** Everything a pooled Worker needs to become one process of a run. */
+export interface Assignment extends Omit<SpawnRequest, 'job'> {
+  memory: WebAssembly.Memory;
+  program: ProgramInfo;
+  ppid: number;
+  parentName: string;
+  isMain: boolean;
+  job: ChildJob | null;
+}
+
+export interface WorkerApi {
+  assign(assignment: Assignment): void;
+}
+
+export type WorkerNotice =
+  | { t: 'ready' }
+  | { t: 'out'; pid: number; stream: Stream; text: string; at: number }
+  | { t: 'spawn'; from: number; req: SpawnRequest }
+  | { t: 'kill'; pid: number; signal: number }
+  | { t: 'exit'; pid: number };

@@ -1,0 +1,43 @@
+import { notify } from './channel';
+import { ctx } from './context';
+import type { Heap } from './heap';
+import { H, MAX_LIVE, MAX_PROCS, PID_BASE } from './layout';
+import { FLAG_DAEMON, FLAG_THREAD, Life, W, slot } from './proc-record';
+import type { SpawnRequest } from './protocol';
+import { RuntimeError } from './errors';
+import { allocTraceRing } from './trace';
+
+/**
+ * Gives a new child a pid and a record in the shared heap, then asks the page to start its
+ * Worker. Returns at once with the pid: the child is alive (Ready) from here on, as in Python,
+ * where start() returns before the child has run a line.
+ */
+export function spawnChild(req: Omit<SpawnRequest, 'pid'>): number {
+  const { heap, pid: ppid } = ctx();
+  if (Atomics.add(heap.i32, H.live, 1) >= MAX_LIVE) {
+    Atomics.sub(heap.i32, H.live, 1);
+    throw new RuntimeError(`too many processes (limit ${MAX_LIVE} live processes per run)`);
+  }
+  const index = Atomics.add(heap.i32, H.nextProc, 1);
+  if (index >= MAX_PROCS) {
+    Atomics.sub(heap.i32, H.live, 1);
+    throw new RuntimeError(`too many processes (limit ${MAX_PROCS} per run)`);
+  }
+  const pid = PID_BASE + index;
+  initRecord(
+    heap,
+    pid,
+    ppid,
+    (req.daemon ? FLAG_DAEMON : 0) | (req.kind === 'thread' ? FLAG_THREAD : 0),
+  );
+  notify({ t: 'spawn', from: ppid, req: { ...req, pid } });
+  return pid;
+}
+
+/** Fills a fresh record; shared with the page, which makes the main process's record. */
+export function initRecord(heap: Heap, pid: number, ppid: number, flags: number): void {
+  heap.i32[slot(pid, W.ppid)] = ppid;
+  heap.i32[slot(pid, W.flags)] = flags;
+  heap.i32[slot(pid, W.trace)] = allocTraceRing(heap);
+  Atomics.store(heap.i32, slot(pid, W.life), Life.Ready);
+}

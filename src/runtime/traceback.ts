@@ -1,0 +1,45 @@
+import type { ProgramInfo } from './protocol';
+
+interface Frame {
+  fn: string;
+  line: number;
+}
+
+/**
+ * Python-style traceback of an uncaught error, with the program's own line numbers: the
+ * compiled program keeps every line where the source had it, so a stack frame's line in the
+ * program's module is the line in the editor. Runtime frames are left out; the innermost
+ * program frame is where the program called into the runtime.
+ */
+export function formatTraceback(error: unknown, program: ProgramInfo): string {
+  if (!(error instanceof Error)) return `Uncaught: ${String(error)}`;
+  const frames = programFrames(error.stack ?? '', program.url);
+  const lines = program.source.split('\n');
+  const out = ['Traceback (most recent call last):'];
+  for (const frame of frames.reverse()) {
+    out.push(`  File "${program.fileName}", line ${frame.line}, in ${frame.fn}`);
+    const text = lines[frame.line - 1]?.trim();
+    if (text) out.push(`    ${text}`);
+  }
+  out.push(`${error.name}: ${error.message}`);
+  return out.join('\n');
+}
+
+/** The program's line where `error` was thrown or where the program called what threw. */
+export function errorLine(error: unknown, program: ProgramInfo): number | null {
+  if (!(error instanceof Error)) return null;
+  return programFrames(error.stack ?? '', program.url)[0]?.line ?? null;
+}
+
+const FRAME = /^\s*at (?:(.*?) \()?(.*):(\d+):(\d+)\)?$/;
+
+function programFrames(stack: string, url: string): Frame[] {
+  const frames: Frame[] = [];
+  for (const text of stack.split('\n')) {
+    const m = FRAME.exec(text);
+    if (!m || m[2] !== url) continue;
+    const fn = (m[1] ?? '').replace(/^async /, '').replace(/^new /, '');
+    frames.push({ fn: fn === '' ? '<module>' : fn, line: Number(m[3]) });
+  }
+  return frames;
+}
