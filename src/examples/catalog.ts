@@ -1,0 +1,15 @@
+import { GROUPS, type GroupId, type Lesson } from './lesson';
+import { processes } from './groups/processes';
+
+/** Every lesson of the gallery, in the order of the tutorials. */
+export const LESSONS: Lesson[] = [...processes];
+
+export function lessonById(id: string): Lesson | undefined {
+  return LESSONS.find((lesson) => lesson.id === id);
+}
+
+export function lessonsByGroup(): [GroupId, Lesson[]][] {
+  return (Object.keys(GROUPS) as GroupId[])
+    .map((group): [GroupId, Lesson[]] => [group, LESSONS.filter((l) => l.group === group)])
+    .filter(([, lessons]) => lessons.length > 0);
+}

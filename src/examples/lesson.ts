@@ -1,0 +1,41 @@
+/** A lesson of the gallery: one program from the tutorials, and what to watch for. */
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+export type GroupId =
+  | 'processes'
+  | 'join'
+  | 'isolation'
+  | 'locks'
+  | 'queues'
+  | 'threads'
+  | 'pools'
+  | 'speedup'
+  | 'network';
+
+export interface Lesson {
+  /** Stable id from LESSONS.md (`p01`...), used in URLs. */
+  id: string;
+  group: GroupId;
+  title: Text;
+  /** What the program shows and what to watch for when it runs. */
+  explain: Text;
+  /** Where the browser honestly differs from CPython, if it does. */
+  browserNote?: Text;
+  /** The program, as the editor shows it. */
+  source: string;
+}
+
+export const GROUPS: Record<GroupId, Text> = {
+  processes: { zh: '进程:启动、参数与 pid', en: 'Processes: start, args, pid' },
+  join: { zh: 'join 与进程控制', en: 'Join and process control' },
+  isolation: { zh: '数据隔离与守护进程', en: 'Isolation and daemons' },
+  locks: { zh: '锁', en: 'Locks' },
+  queues: { zh: '队列与生产者消费者', en: 'Queues and producer/consumer' },
+  threads: { zh: '线程', en: 'Threads' },
+  pools: { zh: '线程队列与池', en: 'Thread queues and pools' },
+  speedup: { zh: 'GIL 与并行加速', en: 'GIL and speed-up' },
+  network: { zh: '网络', en: 'Network' },
+};

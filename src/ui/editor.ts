@@ -1,0 +1,81 @@
+import type { MonacoHandle } from './monaco-setup';
+
+export interface EditorHooks {
+  onRun(): void;
+  onStop(): void;
+  onChange(text: string): void;
+}
+
+/**
+ * The program editor. It starts as a plain textarea, so a lesson can be read, edited and run
+ * at once, and becomes Monaco when Monaco has loaded (after the page is interactive), keeping
+ * whatever was typed meanwhile.
+ */
+export class Editor {
+  private monaco: MonacoHandle | null = null;
+  private readonly textarea: HTMLTextAreaElement;
+
+  constructor(
+    private readonly container: HTMLElement,
+    text: string,
+    private readonly hooks: EditorHooks,
+  ) {
+    this.textarea = document.createElement('textarea');
+    this.textarea.className = 'plain-editor';
+    this.textarea.spellcheck = false;
+    this.textarea.value = text;
+    this.textarea.setAttribute('aria-label', 'Program editor');
+    this.textarea.addEventListener('input', () => hooks.onChange(this.textarea.value));
+    this.textarea.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        hooks.onRun();
+      } else if (event.key === 'Escape') {
+        hooks.onStop();
+      }
+    });
+    container.append(this.textarea);
+  }
+
+  /** Swaps in Monaco; resolves when it is showing. */
+  async upgrade(): Promise<void> {
+    const { createMonaco } = await import('./monaco-setup');
+    const host = document.createElement('div');
+    host.className = 'monaco-host';
+    this.container.append(host);
+    this.monaco = createMonaco(host, this.textarea.value, this.hooks);
+    this.textarea.remove();
+    this.container.dataset.editor = 'monaco';
+  }
+
+  get value(): string {
+    return this.monaco ? this.monaco.getValue() : this.textarea.value;
+  }
+
+  set value(text: string) {
+    if (this.monaco) this.monaco.setValue(text);
+    else this.textarea.value = text;
+  }
+
+  showError(line: number, column: number, message: string): void {
+    if (this.monaco) {
+      this.monaco.showError(line, column, message);
+      return;
+    }
+    const offset =
+      this.textarea.value
+        .split('\n')
+        .slice(0, line - 1)
+        .join('\n').length + column;
+    this.textarea.focus();
+    this.textarea.setSelectionRange(offset, offset + 1);
+  }
+
+  clearErrors(): void {
+    this.monaco?.clearErrors();
+  }
+
+  setTheme(dark: boolean): void {
+    this.monaco?.setTheme(dark);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Monaco, TypeScript mode: loaded lazily (the page is usable before it arrives). Everything
+ * that touches Monaco's API lives here, so the rest of the UI never reaches into it.
+ */
+import * as monaco from 'monaco-editor';
+import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
+import TsWorker from 'monaco-editor/language/typescript/ts.worker.js?worker';
+
+(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+  getWorker: (_id, label) =>
+    label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker(),
+};
+
+monaco.typescript.typescriptDefaults.setCompilerOptions({
+  target: monaco.typescript.ScriptTarget.ESNext,
+  module: monaco.typescript.ModuleKind.ESNext,
+  moduleResolution: monaco.typescript.ModuleResolutionKind.NodeJs,
+  strict: true,
+  noEmit: true,
+  lib: ['esnext', 'webworker'],
+});
+// Syntax errors only until the editor is given the playground modules' typings; without them
+// every `import ... from 'multiprocessing'` would be underlined.
+monaco.typescript.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: true });
+
+export interface MonacoHandle {
+  getValue(): string;
+  setValue(text: string): void;
+  focus(): void;
+  /** Marks a compile error in the text (cleared on the next edit or run). */
+  showError(line: number, column: number, message: string): void;
+  clearErrors(): void;
+  setTheme(dark: boolean): void;
+}
+
+export function createMonaco(
+  container: HTMLElement,
+  text: string,
+  hooks: { onRun(): void; onStop(): void; onChange(text: string): void },
+): MonacoHandle {
+  const model = monaco.editor.createModel(text, 'typescript', monaco.Uri.parse('file:///main.ts'));
+  const editor = monaco.editor.create(container, {
+    model,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    scrollBeyondLastLine: false,
+    tabSize: 2,
+    ariaLabel: 'Program editor',
+  });
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, hooks.onRun);
+  editor.addCommand(
+    monaco.KeyCode.Escape,
+    hooks.onStop,
+    '!suggestWidgetVisible && !findWidgetVisible',
+  );
+  model.onDidChangeContent(() => {
+    monaco.editor.setModelMarkers(model, 'run', []);
+    hooks.onChange(model.getValue());
+  });
+  return {
+    getValue: () => model.getValue(),
+    setValue: (value) => model.setValue(value),
+    focus: () => editor.focus(),
+    showError(line, column, message) {
+      monaco.editor.setModelMarkers(model, 'run', [
+        {
+          severity: monaco.MarkerSeverity.Error,
+          message,
+          startLineNumber: line,
+          startColumn: column,
+          endLineNumber: line,
+          endColumn: column + 1,
+        },
+      ]);
+      editor.revealLineInCenterIfOutsideViewport(line);
+    },
+    clearErrors: () => monaco.editor.setModelMarkers(model, 'run', []),
+    setTheme: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
+  };
+}
