@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/browser';
 
-const PORT = 5188;
+// E2E_PORT lets two test runs share a machine without sharing a server.
+const PORT = Number(process.env.E2E_PORT ?? 5188);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -6,7 +6,7 @@
  * stdout, stderr lines to stderr. With --json, one JSON object per line
  * ({ t, pid, name, stream, text }) and a last one with { exitCode, durationMs }.
  * Exit status: the main process's exit code; 124 when the timeout (default 60 s) stopped it;
- * 2 for a program that does not compile.
+ * 3 when the run deadlocked (the report goes to stderr); 2 for a program that does not compile.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -55,7 +55,14 @@ try {
     status = 2;
   } else {
     const end = result.events.at(-1);
-    status = end?.type !== 'end' ? 1 : end.reason === 'timeout' ? 124 : (end.exitCode ?? 1) & 0xff;
+    status =
+      end?.type !== 'end'
+        ? 1
+        : end.reason === 'timeout'
+          ? 124
+          : end.reason === 'deadlock'
+            ? 3
+            : (end.exitCode ?? 1) & 0xff;
   }
 } finally {
   await browser.close();
@@ -71,6 +78,9 @@ function show(event: RunEvent): void {
     } else {
       (event.stream === 'stderr' ? process.stderr : process.stdout).write(event.text + '\n');
     }
+  } else if (event.type === 'deadlock') {
+    if (values.json) console.log(JSON.stringify({ deadlock: event.report.text }));
+    else console.error(event.report.text);
   } else if (event.type === 'end' && values.json) {
     const { exitCode, durationMs, reason } = event;
     console.log(JSON.stringify({ exitCode, durationMs: Math.round(durationMs), reason }));

@@ -1,4 +1,5 @@
 import type { ProcessKind, Stream } from '../runtime/protocol';
+import type { DeadlockReport } from './deadlock';
 
 /** A process as the page sees it, for the console tags and the process table. */
 export interface ProcessInfo {
@@ -13,10 +14,12 @@ export interface ProcessInfo {
   exitCode: number | null;
 }
 
-export type EndReason = 'exit' | 'stopped' | 'timeout';
+export type EndReason = 'exit' | 'stopped' | 'timeout' | 'deadlock';
 
 /** What a run tells whoever shows it (the playground page or the headless runner). */
 export type RunEvent =
   | { type: 'output'; t: number; pid: number; name: string; stream: Stream; text: string }
   | { type: 'process'; info: ProcessInfo }
+  /** Every live process blocked for good; the run ends right after with reason 'deadlock'. */
+  | { type: 'deadlock'; report: DeadlockReport }
   | { type: 'end'; exitCode: number | null; durationMs: number; reason: EndReason };

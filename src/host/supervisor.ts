@@ -5,13 +5,18 @@ import { H, PID_BASE } from '../runtime/layout';
 import { Life, W, finishLife, lifeOf, slot } from '../runtime/proc-record';
 import type { Assignment, ChildJob, SpawnRequest, Stream, WorkerNotice } from '../runtime/protocol';
 import { initRecord } from '../runtime/spawn';
+import { DeadlockWatch } from './deadlock';
 import { LineBuffer } from './line-buffer';
+import { releaseDeadOwner } from './owner-death';
 import type { ProcessWorker } from './process-worker';
 import type { EndReason, ProcessInfo, RunEvent } from './run-events';
 import type { WorkerPool } from './worker-pool';
 
 /** A spawn request; the main process's has no job (it runs the whole program). */
 type ProcessRequest = Omit<SpawnRequest, 'job'> & { job: ChildJob | null };
+
+/** How often the page looks for a deadlock; two identical looks in a row confirm one. */
+const DEADLOCK_CHECK_MS = 150;
 
 /** The page's own pid: the main process's parent. */
 export const SUPERVISOR_PID = 1;
@@ -34,6 +39,10 @@ export class Run {
   private readonly workers = new Map<number, ProcessWorker>();
   private readonly processes = new Map<number, ProcessInfo>();
   private readonly lines: LineBuffer<string>;
+  /** Names of the program's shared objects by id, for reports. */
+  private readonly names = new Map<number, string>();
+  private readonly deadlocks: DeadlockWatch;
+  private readonly watchTimer: ReturnType<typeof setInterval>;
   private ended = false;
 
   constructor(
@@ -42,6 +51,8 @@ export class Run {
   ) {
     this.heap = Heap.create(options.timeScale ?? 1);
     this.programUrl = URL.createObjectURL(new Blob([program.code], { type: 'text/javascript' }));
+    this.deadlocks = new DeadlockWatch(this.heap, this.names);
+    this.watchTimer = setInterval(() => this.watch(), DEADLOCK_CHECK_MS);
     this.lines = new LineBuffer((key, text, at) => {
       const [pid, stream] = key.split(':');
       const info = this.processes.get(Number(pid))!;
@@ -70,6 +81,7 @@ export class Run {
       daemon: false,
       startMethod: 'fork',
       job: null,
+      sites: {},
     });
   }
 
@@ -134,6 +146,9 @@ export class Run {
       case 'exit':
         this.exited(pid);
         return;
+      case 'object':
+        this.names.set(notice.id, notice.name);
+        return;
     }
   }
 
@@ -177,14 +192,24 @@ export class Run {
       info.endedAt = this.now();
       info.exitCode = Atomics.load(this.heap.i32, slot(pid, W.exitCode));
       this.emit({ type: 'process', info: { ...info } });
+      if (info.exitCode !== 0) releaseDeadOwner(this.heap, pid, [...this.workers.keys()]);
     }
     if (pid === PID_BASE) this.end(info?.exitCode ?? null, 'exit');
+  }
+
+  /** Ends the run with a report when every live process is blocked for good. */
+  private watch(): void {
+    const report = this.deadlocks.check([...this.processes.values()]);
+    if (!report) return;
+    this.emit({ type: 'deadlock', report });
+    this.end(null, 'deadlock');
   }
 
   private end(exitCode: number | null, reason: EndReason): void {
     if (this.ended) return;
     this.lines.flush();
     this.ended = true;
+    clearInterval(this.watchTimer);
     for (const worker of this.workers.values()) worker.terminate();
     this.workers.clear();
     URL.revokeObjectURL(this.programUrl);

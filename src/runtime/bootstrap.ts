@@ -2,6 +2,7 @@ import { ctx, setContext, type ProcessContext } from './context';
 import { endChildren, rebuildSelf } from './current';
 import { installGlobals, print } from './globals';
 import { Heap } from './heap';
+import { enterCritical, leaveCritical } from './kill-guard';
 import { moduleByName } from './modules';
 import { Life, W, finishLife, slot } from './proc-record';
 import { PROGRAM_GLOBAL, type ProgramHooks } from './program-abi';
@@ -32,9 +33,13 @@ export async function runAssignment(a: Assignment): Promise<void> {
     startMethod: a.startMethod,
     topLevel: a.isMain || a.startMethod === 'spawn',
     bootstrapping: !a.isMain,
+    evaluating: true,
+    inheritedSites: a.sites,
+    ownSites: {},
     defined: {},
     childCounter: 0,
   };
+  heap.guard = { enter: () => enterCritical(heap, a.pid), leave: () => leaveCritical(heap, a.pid) };
   setContext(context);
   installGlobals(a.isMain ? '__main__' : '__mp_main__');
   installProgramHooks(context);
@@ -44,6 +49,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
   let exitCode = 0;
   try {
     await importProgram(a.program.url);
+    context.evaluating = false;
     context.bootstrapping = false;
     if (a.job) await rebuildSelf(a.job).run();
   } catch (error) {

@@ -22,6 +22,15 @@ export interface ProcessContext {
   topLevel: boolean;
   /** A child is importing the program: starting a process now is the missing-guard error. */
   bootstrapping: boolean;
+  /** The program's module is being evaluated (its top level is running or being skipped). */
+  evaluating: boolean;
+  /**
+   * Objects the parent created at module level, by creation site (`line:col#occurrence`):
+   * created again at the same site here, they are the same objects (as if forked).
+   */
+  inheritedSites: Record<string, number>;
+  /** Module-level objects of this process by site, passed on to its children. */
+  ownSites: Record<string, number>;
   /** Getters for the program's top-level functions and classes, by name. */
   defined: Record<string, unknown>;
   /** Children counter for default names (`Process-3`). */

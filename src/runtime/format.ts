@@ -20,7 +20,7 @@ export function inspect(value: unknown, seen: Set<object> = new Set(), depth = 0
     case 'number':
       return Object.is(value, -0) ? '-0' : String(value);
     case 'bigint':
-      return `${value}n`;
+      return String(value); // Python's ints print plainly
     case 'undefined':
       return 'undefined';
     case 'boolean':

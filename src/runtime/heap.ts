@@ -1,10 +1,17 @@
-import { ARENA, F, H, HEAP_BYTES, HEAP_PAGES } from './layout';
+import { allocBlock, freeBlock, type CriticalSection } from './alloc';
+import { FILE_STORE_BYTES } from './file-store';
+import { ARENA, F, H, HEAP_PAGES } from './layout';
 
 /** Typed views over the run's shared memory, built once per Worker. */
 export class Heap {
   readonly i32: Int32Array;
   readonly f64: Float64Array;
   readonly u8: Uint8Array;
+  /**
+   * Brackets the runtime's shared-structure updates. In a Worker: the kill guard of its
+   * process; on the page (which allocates only before any Worker runs): nothing.
+   */
+  guard: CriticalSection = { enter() {}, leave() {} };
 
   constructor(readonly memory: WebAssembly.Memory) {
     const buffer = memory.buffer as unknown as SharedArrayBuffer;
@@ -22,8 +29,10 @@ export class Heap {
     });
     const heap = new Heap(memory);
     heap.i32[H.bump] = ARENA;
+    heap.i32[H.nextObject] = 1; // id 0 means "no object" in object fields
     heap.f64[F.timeScale] = timeScale;
     heap.f64[F.startedAt] = performance.timeOrigin + performance.now();
+    heap.i32[H.fileStore] = heap.alloc(FILE_STORE_BYTES);
     return heap;
   }
 
@@ -35,21 +44,12 @@ export class Heap {
     return this.f64[F.startedAt];
   }
 
-  /**
-   * A block of `bytes` (rounded up to 8), zeroed. Blocks are never freed within a run: the
-   * heap is dropped whole when the run ends.
-   */
+  /** A zeroed block of at least `bytes`, 8-aligned; MemoryError when the heap is full. */
   alloc(bytes: number): number {
-    const size = (bytes + 7) & ~7;
-    const at = Atomics.add(this.i32, H.bump, size);
-    if (at + size > HEAP_BYTES) {
-      Atomics.sub(this.i32, H.bump, size);
-      throw new MemoryError(`shared heap full (${HEAP_BYTES} bytes)`);
-    }
-    return at;
+    return allocBlock(this.i32, this.u8, this.guard, bytes);
   }
-}
 
-export class MemoryError extends Error {
-  override name = 'MemoryError';
+  free(at: number): void {
+    freeBlock(this.i32, this.guard, at);
+  }
 }

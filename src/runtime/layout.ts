@@ -5,6 +5,7 @@
  *   [0, KERNEL_RESERVED)            kernels' static data and stack (AssemblyScript owns it)
  *   [HEADER, +HEADER_BYTES)         run-wide counters, below
  *   [PROC_TABLE, +MAX_PROCS*64)     one 64-byte record per process, indexed by pid - PID_BASE
+ *   [OBJECT_TABLE, +MAX_OBJECTS*8)  one entry per primitive: kind, byte offset (see objects.ts)
  *   [ARENA, end)                    allocated blocks: primitives, queues, trace rings
  */
 export const KERNEL_RESERVED = 1 << 20;
@@ -22,11 +23,19 @@ export const H = {
   live: HEADER / 4 + 1,
   /** Bytes of output so far; past OUTPUT_CAP further output is dropped. */
   outputBytes: HEADER / 4 + 2,
-  /** Next free byte of the arena (bump allocation). */
+  /** Next never-used byte of the arena (alloc.ts). */
   bump: HEADER / 4 + 3,
-  /** Next object id, for naming primitives in traces. */
+  /** Object table entries handed out (objects.ts); an object's id is its entry's index. */
   nextObject: HEADER / 4 + 4,
+  /** The allocator's mutex (alloc.ts). */
+  allocLock: HEADER / 4 + 5,
+  /** Byte offset of the run's file store (file-store.ts), made with the heap. */
+  fileStore: HEADER / 4 + 6,
+  /** First of FREE_LISTS words: head of each size class's free list (alloc.ts). */
+  freeLists: HEADER / 4 + 32,
 } as const;
+
+export const FREE_LISTS = 26;
 
 /** Float64 slots of the header, as indexes into a Float64Array over the whole heap. */
 export const F = {
@@ -43,4 +52,6 @@ export const OUTPUT_CAP = 10 * 1024 * 1024;
 
 export const PROC_TABLE = HEADER + HEADER_BYTES;
 export const PROC_BYTES = 64;
-export const ARENA = PROC_TABLE + MAX_PROCS * PROC_BYTES;
+export const OBJECT_TABLE = PROC_TABLE + MAX_PROCS * PROC_BYTES;
+export const MAX_OBJECTS = 16384;
+export const ARENA = OBJECT_TABLE + MAX_OBJECTS * 8;

@@ -1,11 +1,20 @@
 import type { ModuleName } from './module-names';
+import * as fs from './modules/fs';
 import * as multiprocessing from './modules/multiprocessing';
 import * as os from './modules/os';
 import * as random from './modules/random';
+import * as threading from './modules/threading';
 import * as time from './modules/time';
 
 /** The modules a program imports, by name (module-names.ts lists the same names for the compiler). */
-export const MODULES: Record<ModuleName, object> = { multiprocessing, time, os, random };
+export const MODULES: Record<ModuleName, object> = {
+  multiprocessing,
+  threading,
+  time,
+  os,
+  random,
+  fs,
+};
 
 export function moduleByName(name: string): object {
   const found = (MODULES as Record<string, object>)[name];

@@ -131,6 +131,7 @@ export class Process {
       daemon: state.daemon,
       startMethod: context.startMethod,
       job,
+      sites: { ...context.inheritedSites, ...context.ownSites },
     });
     state.started = true;
     children.add(this);

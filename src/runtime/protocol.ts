@@ -37,6 +37,8 @@ export interface SpawnRequest {
   daemon: boolean;
   startMethod: StartMethod;
   job: ChildJob;
+  /** Module-level objects by creation site, shared with the child as if forked (objects.ts). */
+  sites: Record<string, number>;
 }
 
 /** Everything a pooled Worker needs to become one process of a run. */
@@ -57,5 +59,6 @@ export type WorkerNotice =
   | { t: 'ready' }
   | { t: 'out'; pid: number; stream: Stream; text: string; at: number }
   | { t: 'spawn'; from: number; req: SpawnRequest }
+  | { t: 'object'; id: number; kind: number; name: string }
   | { t: 'kill'; pid: number; signal: number }
   | { t: 'exit'; pid: number };

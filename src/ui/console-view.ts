@@ -50,6 +50,8 @@ export class ConsoleView {
       text.textContent = event.text;
       row.append(tag, text);
       this.append(row);
+    } else if (event.type === 'deadlock') {
+      this.system(event.report.text, 'error');
     } else if (event.type === 'end') {
       const seconds = (event.durationMs / 1000).toFixed(2);
       const how =
@@ -57,7 +59,9 @@ export class ConsoleView {
           ? `exit code ${event.exitCode}`
           : event.reason === 'timeout'
             ? 'stopped: time limit'
-            : 'stopped';
+            : event.reason === 'deadlock'
+              ? 'deadlock'
+              : 'stopped';
       this.system(`— ${how} · ${seconds} s —`, event.exitCode ? 'error' : 'info');
     }
   }

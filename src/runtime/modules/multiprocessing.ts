@@ -7,6 +7,15 @@ export { Process, type ProcessOptions } from '../process';
 export { currentProcess, parentProcess, activeChildren, ParentProcess } from '../current';
 export { cpuCount } from './os';
 export { AssertionError, ProcessError, TimeoutError } from '../errors';
+export * from './sync-primitives';
+export {
+  Value,
+  RawValue,
+  SharedArray,
+  SharedArray as Array,
+  RawArray,
+  type ValueOptions,
+} from '../shared-value';
 
 let methodSet = false;
 

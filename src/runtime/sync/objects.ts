@@ -1,0 +1,154 @@
+import { notify } from '../channel';
+import { ctx } from '../context';
+import type { Heap } from '../heap';
+import { H, MAX_OBJECTS, OBJECT_TABLE } from '../layout';
+import { RuntimeError } from '../errors';
+import { registerHandleKind } from '../transfer';
+
+/**
+ * Every shared object (lock, semaphore, queue, value, ...) has an entry in the object table, so
+ * the page can find them all: to name what a blocked process waits on, to report deadlocks, and
+ * to release waiters when a lock's owner dies. An object's id is its entry's index.
+ *
+ *   entry + 0  int32  ObjectKind (written last: the page skips entries still 0)
+ *   entry + 4  int32  byte offset of the object's block in the heap
+ */
+export const ObjectKind = {
+  Lock: 1,
+  RLock: 2,
+  Semaphore: 3,
+  BoundedSemaphore: 4,
+  Condition: 5,
+  Event: 6,
+  Barrier: 7,
+  Value: 8,
+  Array: 9,
+  FileStore: 10,
+} as const;
+export type ObjectKind = (typeof ObjectKind)[keyof typeof ObjectKind];
+
+export function kindName(kind: number): string {
+  return Object.entries(ObjectKind).find(([, k]) => k === kind)?.[0] ?? 'object';
+}
+
+export function objectKind(heap: Heap, id: number): number {
+  return Atomics.load(heap.i32, OBJECT_TABLE / 4 + id * 2);
+}
+
+export function objectOffset(heap: Heap, id: number): number {
+  return heap.i32[OBJECT_TABLE / 4 + id * 2 + 1];
+}
+
+/** How many entries have been handed out (some may still be being written). */
+export function objectCount(heap: Heap): number {
+  return Math.min(Atomics.load(heap.i32, H.nextObject), MAX_OBJECTS);
+}
+
+/** A shared object's place: its id in the table and its block in the heap. */
+export interface SharedRef {
+  id: number;
+  offset: number;
+}
+
+/**
+ * The block for a new object of `kind`, or, while the program's module is being evaluated in a
+ * child, the block of the object its parent created at the same place (same line, column and
+ * occurrence): module-level primitives are shared as if the child had been forked.
+ * `init` fills a fresh block; `name` labels the object when the program gives it no name.
+ */
+export function sharedObject(
+  kind: ObjectKind,
+  bytes: number,
+  init: (ref: SharedRef) => void,
+  name?: string,
+): SharedRef {
+  const context = ctx();
+  const site = context.evaluating ? creationSite() : null;
+  if (site) {
+    const id = context.inheritedSites[site.key];
+    if (id !== undefined && objectKind(context.heap, id) === kind) {
+      context.ownSites[site.key] = id;
+      return { id, offset: objectOffset(context.heap, id) };
+    }
+  }
+  const ref = allocObject(kind, bytes);
+  init(ref);
+  if (site) context.ownSites[site.key] = ref.id;
+  const label = site?.name ?? name ?? `${kindName(kind)}@${site?.line ?? '?'}`;
+  notify({ t: 'object', id: ref.id, kind, name: label });
+  return ref;
+}
+
+function allocObject(kind: ObjectKind, bytes: number): SharedRef {
+  const { heap } = ctx();
+  const id = Atomics.add(heap.i32, H.nextObject, 1);
+  if (id >= MAX_OBJECTS)
+    throw new RuntimeError(`too many shared objects (limit ${MAX_OBJECTS} per run)`);
+  const offset = heap.alloc(bytes);
+  heap.i32[OBJECT_TABLE / 4 + id * 2 + 1] = offset;
+  Atomics.store(heap.i32, OBJECT_TABLE / 4 + id * 2, kind);
+  return { id, offset };
+}
+
+const occurrences = new Map<string, number>();
+
+/**
+ * Where in the program the object being constructed is created: the innermost stack frame in
+ * the program's module, and how many objects that place has created so far in this process.
+ */
+function creationSite(): { key: string; name: string | null; line: number } | null {
+  const { program } = ctx();
+  for (const frame of (new Error().stack ?? '').split('\n')) {
+    const at = frame.lastIndexOf(program.url + ':');
+    if (at < 0) continue;
+    const [line, column] = frame
+      .slice(at + program.url.length + 1)
+      .replace(/\)$/, '')
+      .split(':');
+    const place = `${line}:${column}`;
+    const n = occurrences.get(place) ?? 0;
+    occurrences.set(place, n + 1);
+    return { key: `${place}#${n}`, name: program.sites[place] ?? null, line: Number(line) };
+  }
+  return null;
+}
+
+/**
+ * How a shared object is rebuilt around an existing block: in a child that received it as an
+ * argument, without running its constructor. Constructors call it too, on a fresh block.
+ * `extra` is what the object's handle carried besides its id (e.g. a Barrier's action).
+ */
+export const attach = Symbol('attach');
+export interface Attachable {
+  /** May return the object to use instead (a Proxy around it). */
+  [attach](ref: SharedRef, extra?: unknown): object | void;
+}
+
+const classes = new Map<number, { prototype: Attachable }>();
+
+/** Makes objects of `kind` travel to children (see transfer.ts) and be rebuilt by `attach`. */
+export function registerShared(kind: ObjectKind, cls: { prototype: Attachable }): void {
+  classes.set(kind, cls);
+}
+
+/** The shared object with table id `id`, rebuilt in this process. */
+export function sharedById(id: number, extra?: unknown): Attachable {
+  const { heap } = ctx();
+  const cls = classes.get(objectKind(heap, id));
+  if (!cls) throw new Error(`internal: no class for shared object ${id}`);
+  const object = Object.create(cls.prototype) as Attachable;
+  return (
+    (object[attach]({ id, offset: objectOffset(heap, id) }, extra) as Attachable | undefined) ??
+    object
+  );
+}
+
+registerHandleKind('shared', (data) => {
+  const { id, extra } = data as { id: number; extra?: unknown };
+  return sharedById(id, extra);
+});
+
+/** The handle a shared object travels as. */
+export function handleOf(ref: { id: number }, extra?: unknown): { kind: string; data: unknown } {
+  return { kind: 'shared', data: { id: ref.id, extra } };
+}
