@@ -11,8 +11,9 @@ import { preview } from 'vite';
 import { launchChromium } from './browser';
 import type { Measure } from './bench/measure';
 import { processMeasures } from './bench/processes';
+import { syncMeasures } from './bench/sync';
 
-const MEASURES: Measure[] = [...processMeasures];
+const MEASURES: Measure[] = [...processMeasures, ...syncMeasures];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
 

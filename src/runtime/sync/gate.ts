@@ -44,6 +44,18 @@ export class Gate {
     return this.queue.pids();
   }
 
+  /**
+   * The one-permit fast paths (locks): a free lock's state is exactly 1 and a held one's
+   * with no waiter exactly 0, so one CAS decides. False means: take the general path.
+   */
+  tryTakeOnly(): boolean {
+    return Atomics.compareExchange(this.i32, this.base, 1, 0) === 1;
+  }
+
+  tryGiveOnly(): boolean {
+    return Atomics.compareExchange(this.i32, this.base, 0, 1) === 0;
+  }
+
   /** Takes a permit without waiting; false if none is free. */
   tryAcquire(): boolean {
     for (;;) {

@@ -4,7 +4,7 @@ import { RuntimeError, ValueError } from '../errors';
 import { repr } from '../format';
 import { toHandle, type HandleSource } from '../transfer';
 import { GATE_WORDS, Gate } from './gate';
-import { DEAD_OWNER, OWNER, deadOwnerError, me } from './owner';
+import { DEAD_OWNER, OWNER, deadOwnerError } from './owner';
 import {
   ObjectKind,
   attach,
@@ -67,12 +67,15 @@ abstract class LockBase extends Holdable implements HandleSource {
   protected i32!: Int32Array;
   protected base!: number;
   protected gate!: Gate;
+  /** This process's pid: an object is rebuilt in each process that uses it. */
+  protected me!: number;
 
   [attach](ref: SharedRef): void {
     this.id = ref.id;
     this.i32 = ctx().heap.i32;
     this.base = ref.offset / 4;
     this.gate = new Gate(this.i32, this.base + GATE, ref.id);
+    this.me = ctx().pid;
   }
 
   /** pid of the process holding it, or null. */
@@ -80,17 +83,23 @@ abstract class LockBase extends Holdable implements HandleSource {
     return this.i32[this.base + OWNER] || null;
   }
 
-  protected take(ms: number): boolean {
-    const ok = this.gate.acquire(ms, () => deadOwnerError(this.i32, this.base, this.describe()));
-    if (ok) this.i32[this.base + OWNER] = me();
+  /** The uncontended path first: one CAS, no timeout arithmetic, nothing allocated. */
+  protected take(block: boolean, timeout: number | null): boolean {
+    if (!block) acquireMs(block, timeout); // Python checks the arguments first
+    const ok =
+      this.gate.tryTakeOnly() ||
+      this.gate.acquire(acquireMs(block, timeout), () =>
+        deadOwnerError(this.i32, this.base, this.describe()),
+      );
+    if (ok) this.i32[this.base + OWNER] = this.me;
     return ok;
   }
 
   protected give(): boolean {
     const owner = this.i32[this.base + OWNER];
     this.i32[this.base + OWNER] = 0;
-    if (this.gate.release(1)) {
-      Atomics.store(this.i32, this.base + DEAD_OWNER, 0);
+    if (this.gate.tryGiveOnly() || this.gate.release(1)) {
+      if (this.i32[this.base + DEAD_OWNER]) Atomics.store(this.i32, this.base + DEAD_OWNER, 0);
       return true;
     }
     this.i32[this.base + OWNER] = owner;
@@ -113,7 +122,7 @@ export class Lock extends LockBase {
 
   /** Takes the lock; with `block` false or a `timeout` (seconds), returns false if it could not. */
   acquire(block = true, timeout: number | null = -1): boolean {
-    return this.take(acquireMs(block, timeout));
+    return this.take(block, timeout);
   }
 
   release(): void {
@@ -143,17 +152,17 @@ export class RLock extends LockBase {
   }
 
   acquire(block = true, timeout: number | null = -1): boolean {
-    if (this.i32[this.base + OWNER] === me()) {
+    if (this.i32[this.base + OWNER] === this.me) {
       this.i32[this.base + COUNT]++;
       return true;
     }
-    if (!this.take(acquireMs(block, timeout))) return false;
+    if (!this.take(block, timeout)) return false;
     this.i32[this.base + COUNT] = 1;
     return true;
   }
 
   release(): void {
-    if (this.i32[this.base + OWNER] !== me())
+    if (this.i32[this.base + OWNER] !== this.me)
       throw new RuntimeError('cannot release un-acquired lock');
     if (--this.i32[this.base + COUNT] === 0) this.give();
   }
@@ -194,5 +203,5 @@ registerShared(ObjectKind.RLock, RLock);
 
 /** Whether the calling process holds `lock` (Condition's precondition). */
 export function heldByMe(lock: Lock | RLock): boolean {
-  return lock.owner === me();
+  return lock.owner === ctx().pid;
 }

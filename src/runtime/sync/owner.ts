@@ -1,4 +1,3 @@
-import { ctx } from '../context';
 import { RuntimeError } from '../errors';
 
 /**
@@ -21,8 +20,4 @@ export function deadOwnerError(i32: Int32Array, base: number, what: string): Run
     `${what} is held by process ${dead}, which ended without releasing it. In Python this ` +
       'wait would hang forever; release locks in a finally block (or use withLock / using hold()).',
   );
-}
-
-export function me(): number {
-  return ctx().pid;
 }
