@@ -22,9 +22,13 @@ export function waitOn(
   activity: Activity = ms === Infinity ? Activity.Blocked : Activity.BlockedTimed,
 ): WaitResult {
   setActivity(activity, waitObj);
+  let result: WaitResult = 'ok';
   try {
-    return Atomics.wait(ctx().heap.i32, index, expected, ms);
+    result = Atomics.wait(ctx().heap.i32, index, expected, ms);
+    return result;
   } finally {
+    if (result === 'timed-out' && activity === Activity.BlockedTimed)
+      trace(TraceKind.TimedOut, waitObj);
     setActivity(Activity.Running, 0);
   }
 }

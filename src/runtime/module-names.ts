@@ -2,7 +2,15 @@
  * The modules a program can import, by the name it imports them with. Kept apart from the
  * modules themselves so the compile step can check imports without loading the runtime.
  */
-export const MODULE_NAMES = ['multiprocessing', 'threading', 'time', 'os', 'random', 'fs'] as const;
+export const MODULE_NAMES = [
+  'multiprocessing',
+  'threading',
+  'queue',
+  'time',
+  'os',
+  'random',
+  'fs',
+] as const;
 
 export type ModuleName = (typeof MODULE_NAMES)[number];
 

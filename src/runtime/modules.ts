@@ -2,6 +2,7 @@ import type { ModuleName } from './module-names';
 import * as fs from './modules/fs';
 import * as multiprocessing from './modules/multiprocessing';
 import * as os from './modules/os';
+import * as queue from './modules/queue';
 import * as random from './modules/random';
 import * as threading from './modules/threading';
 import * as time from './modules/time';
@@ -10,6 +11,7 @@ import * as time from './modules/time';
 export const MODULES: Record<ModuleName, object> = {
   multiprocessing,
   threading,
+  queue,
   time,
   os,
   random,

@@ -21,6 +21,8 @@ export const TraceKind = {
   BlockedTimed: 2,
   Sleeping: 3,
   Done: 4,
+  /** A timed wait ran out (the process then runs again: a Running event follows). */
+  TimedOut: 5,
 } as const;
 export type TraceKind = (typeof TraceKind)[keyof typeof TraceKind];
 

@@ -8,6 +8,7 @@ export { currentProcess, parentProcess, activeChildren, ParentProcess } from '..
 export { cpuCount } from './os';
 export { AssertionError, ProcessError, TimeoutError } from '../errors';
 export * from './sync-primitives';
+export { Queue, JoinableQueue, SimpleQueue } from '../queue/mp-queue';
 export {
   Value,
   RawValue,

@@ -24,6 +24,9 @@ export const ObjectKind = {
   Value: 8,
   Array: 9,
   FileStore: 10,
+  Queue: 11,
+  JoinableQueue: 12,
+  SimpleQueue: 13,
 } as const;
 export type ObjectKind = (typeof ObjectKind)[keyof typeof ObjectKind];
 

@@ -1,0 +1,220 @@
+import { remaining, scaledMs, waitOn } from '../blocking';
+import { ctx } from '../context';
+import { ValueError } from '../errors';
+import type { Heap } from '../heap';
+import { repr } from '../format';
+import {
+  ObjectKind,
+  attach,
+  handleOf,
+  registerShared,
+  sharedObject,
+  type SharedRef,
+} from '../sync/objects';
+import { guarded } from '../sync/spin-mutex';
+import { toHandle } from '../transfer';
+import { decodeItem, encodeItem } from './codec';
+import { Empty, Full } from './errors';
+import { COUNT, RING_WORDS, Ring } from './ring';
+
+/**
+ * multiprocessing's Queue, JoinableQueue and SimpleQueue, and the queue module's FIFO Queue:
+ * a Ring (ring.ts) of encoded items (codec.ts) in the shared heap, no postMessage anywhere.
+ * Block layout (Int32 words):
+ *
+ *   0  mutex       internal (spin-mutex.ts); every change happens under it, kill-guarded, so
+ *                  a process terminated mid-put or mid-get cannot tear the queue
+ *   1  maxsize     0: unbounded
+ *   2  unfinished  items put and not yet taskDone() (JoinableQueue.join waits on it)
+ *   3  gets        bumped by every get: a producer waiting for room waits on it
+ *   4  puts        bumped by every put: a consumer waiting for an item waits on it
+ *   5  getters     consumers waiting now (a put notifies only if there is one)
+ *   6  putters     producers waiting now
+ *   7  (padding)
+ *   8  Ring words
+ */
+const MUTEX = 0;
+const MAXSIZE = 1;
+const UNFINISHED = 2;
+const GETS = 3;
+const PUTS = 4;
+const GETTERS = 5;
+const PUTTERS = 6;
+const RING = 8;
+const BYTES = (RING + RING_WORDS) * 4;
+
+export class Queue<T = unknown> {
+  /** The object kind a child rebuilds it as (each class keeps its methods across processes). */
+  static readonly kind: ObjectKind = ObjectKind.Queue;
+  id!: number;
+  protected heap!: Heap;
+  protected base!: number;
+  protected ring!: Ring;
+  private closed = false;
+
+  constructor(maxsize = 0) {
+    if (!Number.isInteger(maxsize)) throw new ValueError('maxsize must be an integer');
+    this[attach](
+      sharedObject((this.constructor as typeof Queue).kind, BYTES, (ref) => {
+        const { heap } = ctx();
+        heap.i32[ref.offset / 4 + MAXSIZE] = Math.max(0, maxsize);
+        Ring.init(heap, ref.offset / 4 + RING);
+      }),
+    );
+  }
+
+  [attach](ref: SharedRef): void {
+    this.id = ref.id;
+    this.heap = ctx().heap;
+    this.base = ref.offset / 4;
+    this.ring = new Ring(this.heap, this.base + RING);
+  }
+
+  get maxsize(): number {
+    return this.heap.i32[this.base + MAXSIZE];
+  }
+
+  /** Puts `item` at the end; blocks while the queue is full (Full after `timeout` or without `block`). */
+  put(item: T, block = true, timeout: number | null = null): void {
+    if (this.closed) throw new ValueError(`Queue ${this.id} is closed`);
+    const bytes = encodeItem(item); // a bad item fails here, before the queue changes
+    const { i32 } = this.heap;
+    const deadline = block ? deadlineOf(timeout) : 0;
+    for (;;) {
+      const seen = this.locked(() => {
+        const maxsize = i32[this.base + MAXSIZE];
+        if (maxsize > 0 && this.ring.count >= maxsize) return Atomics.load(i32, this.base + GETS);
+        this.ring.push(bytes);
+        i32[this.base + UNFINISHED] += 1;
+        Atomics.add(i32, this.base + PUTS, 1);
+        return null;
+      });
+      if (seen === null) {
+        if (Atomics.load(i32, this.base + GETTERS) > 0) Atomics.notify(i32, this.base + PUTS, 1);
+        return;
+      }
+      const left = remaining(deadline);
+      if (left === 0) throw new Full(`the queue is full (maxsize ${this.maxsize})`);
+      this.waitFor(GETS, PUTTERS, seen, left);
+    }
+  }
+
+  /** Removes and returns the oldest item; blocks while empty (Empty after `timeout` or without `block`). */
+  get(block = true, timeout: number | null = null): T {
+    const { i32 } = this.heap;
+    const deadline = block ? deadlineOf(timeout) : 0;
+    for (;;) {
+      const taken = this.locked(() => {
+        if (this.ring.count === 0) return Atomics.load(i32, this.base + PUTS);
+        const bytes = this.ring.shift();
+        Atomics.add(i32, this.base + GETS, 1);
+        return bytes;
+      });
+      if (typeof taken !== 'number') {
+        if (Atomics.load(i32, this.base + PUTTERS) > 0) Atomics.notify(i32, this.base + GETS, 1);
+        return decodeItem(taken) as T;
+      }
+      const left = remaining(deadline);
+      if (left === 0) throw new Empty('the queue is empty');
+      this.waitFor(PUTS, GETTERS, taken, left);
+    }
+  }
+
+  putNowait(item: T): void {
+    this.put(item, false);
+  }
+
+  getNowait(): T {
+    return this.get(false);
+  }
+
+  /** Items in the queue now (others may change it at once). */
+  qsize(): number {
+    return Atomics.load(this.heap.i32, this.base + RING + COUNT);
+  }
+
+  empty(): boolean {
+    return this.qsize() === 0;
+  }
+
+  full(): boolean {
+    return this.maxsize > 0 && this.qsize() >= this.maxsize;
+  }
+
+  /** This process will put no more (Python's close); puts from it then raise ValueError. */
+  close(): void {
+    this.closed = true;
+  }
+
+  /** Python's join_thread / cancel_join_thread: there is no feeder thread to wait for here. */
+  joinThread(): void {}
+  cancelJoinThread(): void {}
+
+  protected locked<R>(fn: () => R): R {
+    return guarded(this.heap.i32, this.base + MUTEX, fn);
+  }
+
+  /** Waits for word `seq` to move from `seen`, counted in `waiters` so the other side notifies. */
+  private waitFor(seq: number, waiters: number, seen: number, ms: number): void {
+    const { i32 } = this.heap;
+    Atomics.add(i32, this.base + waiters, 1);
+    try {
+      waitOn(this.base + seq, seen, ms, this.id);
+    } finally {
+      Atomics.sub(i32, this.base + waiters, 1);
+    }
+  }
+
+  [toHandle]() {
+    return handleOf(this);
+  }
+
+  [repr](): string {
+    return `<${this.constructor.name}(qsize=${this.qsize()}, maxsize=${this.maxsize})>`;
+  }
+}
+
+/** A Queue whose consumers say when each item is done, so a producer can join() the work. */
+export class JoinableQueue<T = unknown> extends Queue<T> {
+  static override readonly kind: ObjectKind = ObjectKind.JoinableQueue;
+
+  /** One item taken with get() is fully processed. ValueError if called more often than put(). */
+  taskDone(): void {
+    const { i32 } = this.heap;
+    const left = this.locked(() => {
+      const unfinished = i32[this.base + UNFINISHED];
+      if (unfinished <= 0) throw new ValueError('task_done() called too many times');
+      Atomics.store(i32, this.base + UNFINISHED, unfinished - 1);
+      return unfinished - 1;
+    });
+    if (left === 0) Atomics.notify(i32, this.base + UNFINISHED);
+  }
+
+  /** Blocks until every item put has had its taskDone(). */
+  join(): void {
+    const { i32 } = this.heap;
+    for (
+      let n = Atomics.load(i32, this.base + UNFINISHED);
+      n > 0;
+      n = Atomics.load(i32, this.base + UNFINISHED)
+    ) {
+      waitOn(this.base + UNFINISHED, n, Infinity, this.id);
+    }
+  }
+}
+
+/** An unbounded queue with only get, put, empty and close (Python's SimpleQueue). */
+export class SimpleQueue<T = unknown> extends Queue<T> {
+  static override readonly kind: ObjectKind = ObjectKind.SimpleQueue;
+
+  constructor() {
+    super(0);
+  }
+}
+
+function deadlineOf(timeout: number | null): number {
+  const ms = scaledMs(timeout);
+  return ms === Infinity ? Infinity : performance.now() + ms;
+}
+
+for (const cls of [Queue, JoinableQueue, SimpleQueue]) registerShared(cls.kind, cls);
