@@ -170,3 +170,57 @@ test('a get on an empty queue that nobody can fill is a deadlock report', async 
     'MainProcess (pid 1000) waits for q (Queue)',
   );
 });
+
+test('LifoQueue returns the newest first, PriorityQueue the smallest, comparing like tuples', async ({
+  page,
+}) => {
+  const run = await runProgram(
+    page,
+    `import { Queue, LifoQueue, PriorityQueue } from 'queue';
+for (const q of [new Queue(), new LifoQueue(), new PriorityQueue()]) {
+  for (const item of [[3, 'c'], [1, 'b'], [2, 'x'], [1, 'a']]) q.put(item);
+  const out: string[] = [];
+  while (!q.empty()) out.push(JSON.stringify(q.get()));
+  print(q.constructor.name, out.join(' '));
+}
+const p = new PriorityQueue();
+p.put(['a', 1]); p.put(['b', 2]);
+try { p.put(2); } catch (e) { print((e as Error).name, (e as Error).message); }`,
+  );
+  expect(run.stdout).toEqual([
+    'JoinableQueue [3,"c"] [1,"b"] [2,"x"] [1,"a"]',
+    'LifoQueue [1,"a"] [2,"x"] [1,"b"] [3,"c"]',
+    'PriorityQueue [1,"a"] [1,"b"] [2,"x"] [3,"c"]',
+    "TypeError '<' not supported between instances of 'number' and 'array'",
+  ]);
+});
+
+test('PriorityQueue: 4 producers x 5,000 random priorities come out in order, none lost', async ({
+  page,
+}) => {
+  const run = await runProgram(
+    page,
+    `import { Process } from 'multiprocessing';
+import { PriorityQueue } from 'queue';
+import { randint } from 'random';
+function produce(q: PriorityQueue<[number, number]>, k: number) {
+  for (let i = 0; i < 5000; i++) q.put([randint(0, 999), k * 5000 + i]);
+}
+if (__name__ === '__main__') {
+  const q = new PriorityQueue<[number, number]>();
+  const ps = [0, 1, 2, 3].map((k) => new Process({ target: produce, args: [q, k] }));
+  ps.forEach((p) => p.start());
+  ps.forEach((p) => p.join());
+  const seen = new Set<number>();
+  let sorted = true, last: [number, number] = [-1, -1];
+  while (!q.empty()) {
+    const item = q.get();
+    if (item[0] < last[0] || (item[0] === last[0] && item[1] < last[1])) sorted = false;
+    seen.add(item[1]);
+    last = item;
+  }
+  print('sorted', sorted, 'distinct', seen.size);
+}`,
+  );
+  expect(run.stdout).toEqual(['sorted true distinct 20000']);
+});

@@ -15,7 +15,9 @@ import { guarded } from '../sync/spin-mutex';
 import { toHandle } from '../transfer';
 import { decodeItem, encodeItem } from './codec';
 import { Empty, Full } from './errors';
+import { sortKey } from './order';
 import { COUNT, RING_WORDS, Ring } from './ring';
+import { SlotStore } from './slot-store';
 
 /**
  * multiprocessing's Queue, JoinableQueue and SimpleQueue, and the queue module's FIFO Queue:
@@ -31,7 +33,7 @@ import { COUNT, RING_WORDS, Ring } from './ring';
  *   5  getters     consumers waiting now (a put notifies only if there is one)
  *   6  putters     producers waiting now
  *   7  (padding)
- *   8  Ring words
+ *   8  the items: a Ring (FIFO) or a SlotStore (LIFO, priority)
  */
 const MUTEX = 0;
 const MAXSIZE = 1;
@@ -46,10 +48,12 @@ const BYTES = (RING + RING_WORDS) * 4;
 export class Queue<T = unknown> {
   /** The object kind a child rebuilds it as (each class keeps its methods across processes). */
   static readonly kind: ObjectKind = ObjectKind.Queue;
+  /** Which item comes out first: the oldest, the newest, or the smallest. */
+  static readonly order: 'fifo' | 'lifo' | 'priority' = 'fifo';
   id!: number;
   protected heap!: Heap;
   protected base!: number;
-  protected ring!: Ring;
+  protected store!: Ring | SlotStore;
   private closed = false;
 
   constructor(maxsize = 0) {
@@ -58,7 +62,8 @@ export class Queue<T = unknown> {
       sharedObject((this.constructor as typeof Queue).kind, BYTES, (ref) => {
         const { heap } = ctx();
         heap.i32[ref.offset / 4 + MAXSIZE] = Math.max(0, maxsize);
-        Ring.init(heap, ref.offset / 4 + RING);
+        if (this.order === 'fifo') Ring.init(heap, ref.offset / 4 + RING);
+        else SlotStore.init(heap, ref.offset / 4 + RING);
       }),
     );
   }
@@ -67,7 +72,14 @@ export class Queue<T = unknown> {
     this.id = ref.id;
     this.heap = ctx().heap;
     this.base = ref.offset / 4;
-    this.ring = new Ring(this.heap, this.base + RING);
+    this.store =
+      this.order === 'fifo'
+        ? new Ring(this.heap, this.base + RING)
+        : new SlotStore(this.heap, this.base + RING, this.order === 'priority');
+  }
+
+  private get order(): 'fifo' | 'lifo' | 'priority' {
+    return (this.constructor as typeof Queue).order;
   }
 
   get maxsize(): number {
@@ -78,13 +90,14 @@ export class Queue<T = unknown> {
   put(item: T, block = true, timeout: number | null = null): void {
     if (this.closed) throw new ValueError(`Queue ${this.id} is closed`);
     const bytes = encodeItem(item); // a bad item fails here, before the queue changes
+    const key = this.order === 'priority' ? sortKey(item) : 0;
     const { i32 } = this.heap;
     const deadline = block ? deadlineOf(timeout) : 0;
     for (;;) {
       const seen = this.locked(() => {
         const maxsize = i32[this.base + MAXSIZE];
-        if (maxsize > 0 && this.ring.count >= maxsize) return Atomics.load(i32, this.base + GETS);
-        this.ring.push(bytes);
+        if (maxsize > 0 && this.store.count >= maxsize) return Atomics.load(i32, this.base + GETS);
+        this.store.push(bytes, key);
         i32[this.base + UNFINISHED] += 1;
         Atomics.add(i32, this.base + PUTS, 1);
         return null;
@@ -105,8 +118,8 @@ export class Queue<T = unknown> {
     const deadline = block ? deadlineOf(timeout) : 0;
     for (;;) {
       const taken = this.locked(() => {
-        if (this.ring.count === 0) return Atomics.load(i32, this.base + PUTS);
-        const bytes = this.ring.shift();
+        if (this.store.count === 0) return Atomics.load(i32, this.base + PUTS);
+        const bytes = this.store.shift();
         Atomics.add(i32, this.base + GETS, 1);
         return bytes;
       });
@@ -203,6 +216,21 @@ export class JoinableQueue<T = unknown> extends Queue<T> {
   }
 }
 
+/** queue.LifoQueue: the newest item comes out first. */
+export class LifoQueue<T = unknown> extends JoinableQueue<T> {
+  static override readonly kind: ObjectKind = ObjectKind.LifoQueue;
+  static override readonly order = 'lifo' as const;
+}
+
+/**
+ * queue.PriorityQueue: the smallest item comes out first, ordered as Python's heapq orders
+ * them (`[priority, data]` arrays compare element by element, like tuples).
+ */
+export class PriorityQueue<T = unknown> extends JoinableQueue<T> {
+  static override readonly kind: ObjectKind = ObjectKind.PriorityQueue;
+  static override readonly order = 'priority' as const;
+}
+
 /** An unbounded queue with only get, put, empty and close (Python's SimpleQueue). */
 export class SimpleQueue<T = unknown> extends Queue<T> {
   static override readonly kind: ObjectKind = ObjectKind.SimpleQueue;
@@ -217,4 +245,6 @@ function deadlineOf(timeout: number | null): number {
   return ms === Infinity ? Infinity : performance.now() + ms;
 }
 
-for (const cls of [Queue, JoinableQueue, SimpleQueue]) registerShared(cls.kind, cls);
+for (const cls of [Queue, JoinableQueue, SimpleQueue, LifoQueue, PriorityQueue]) {
+  registerShared(cls.kind, cls);
+}

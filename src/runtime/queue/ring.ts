@@ -44,7 +44,8 @@ export class Ring {
     return this.heap.i32[this.base + COUNT];
   }
 
-  push(bytes: Uint8Array): void {
+  /** Appends a record (the sort key is for SlotStore; a FIFO ignores it). */
+  push(bytes: Uint8Array, _key = 0): void {
     const { i32, u8 } = this.heap;
     const cap = i32[this.base + CAP];
     if (bytes.length > cap / 4) {

@@ -27,6 +27,8 @@ export const ObjectKind = {
   Queue: 11,
   JoinableQueue: 12,
   SimpleQueue: 13,
+  LifoQueue: 14,
+  PriorityQueue: 15,
 } as const;
 export type ObjectKind = (typeof ObjectKind)[keyof typeof ObjectKind];
 

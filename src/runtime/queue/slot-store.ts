@@ -1,0 +1,128 @@
+import type { Heap } from '../heap';
+import { decodeItem } from './codec';
+import { compareItems } from './order';
+import { COUNT } from './ring';
+
+/**
+ * The LIFO and priority queues' items: a growable array of slots in the shared heap, each item
+ * in a heap block of its own. Used as a stack (LifoQueue) or a binary min-heap (PriorityQueue).
+ * Same contract as Ring: the caller holds the queue's mutex. Words from `base`:
+ *
+ *   SLOTS  byte offset of the slot array     SLOT_CAP  its capacity (slots)
+ *   COUNT  slots in use (the same word index as Ring's, so qsize reads either)
+ *
+ * A slot is 16 bytes: int32 item block, int32 item bytes, float64 sort key (order.ts).
+ */
+const SLOTS = 0;
+const SLOT_CAP = 1;
+const SLOT_BYTES = 16;
+
+export class SlotStore {
+  constructor(
+    private readonly heap: Heap,
+    private readonly base: number,
+    private readonly priority: boolean,
+  ) {}
+
+  static init(heap: Heap, base: number): void {
+    heap.i32[base + SLOTS] = heap.alloc(64 * SLOT_BYTES);
+    heap.i32[base + SLOT_CAP] = 64;
+  }
+
+  get count(): number {
+    return this.heap.i32[this.base + COUNT];
+  }
+
+  push(bytes: Uint8Array, key: number): void {
+    const { i32 } = this.heap;
+    const n = i32[this.base + COUNT];
+    if (n === i32[this.base + SLOT_CAP]) this.grow();
+    const block = this.heap.alloc(bytes.length);
+    this.heap.u8.set(bytes, block);
+    this.write(n, block, bytes.length, key);
+    i32[this.base + COUNT] = n + 1;
+    if (this.priority) this.siftUp(n);
+  }
+
+  shift(): Uint8Array {
+    const { i32 } = this.heap;
+    const n = i32[this.base + COUNT] - 1;
+    const take = this.priority ? 0 : n;
+    const [block, bytes] = [this.blockOf(take), this.bytesOf(take)];
+    const item = this.heap.u8.slice(block, block + bytes);
+    this.heap.free(block);
+    if (this.priority && n > 0) this.copy(n, 0); // the last leaf to the root, then down
+    i32[this.base + COUNT] = n;
+    if (this.priority && n > 0) this.siftDown(0);
+    return item;
+  }
+
+  private less(a: number, b: number): boolean {
+    const [ka, kb] = [this.keyOf(a), this.keyOf(b)];
+    if (ka === ka && kb === kb && ka !== kb) return ka < kb; // both numbers, and they decide
+    return compareItems(this.decode(a), this.decode(b)) < 0;
+  }
+
+  private siftUp(k: number): void {
+    while (k > 0) {
+      const parent = (k - 1) >> 1;
+      if (!this.less(k, parent)) return;
+      this.swap(k, parent);
+      k = parent;
+    }
+  }
+
+  private siftDown(k: number): void {
+    const n = this.count;
+    for (;;) {
+      const [l, r] = [2 * k + 1, 2 * k + 2];
+      let least = k;
+      if (l < n && this.less(l, least)) least = l;
+      if (r < n && this.less(r, least)) least = r;
+      if (least === k) return;
+      this.swap(k, least);
+      k = least;
+    }
+  }
+
+  private grow(): void {
+    const { i32, u8 } = this.heap;
+    const [old, cap] = [i32[this.base + SLOTS], i32[this.base + SLOT_CAP]];
+    const slots = this.heap.alloc(2 * cap * SLOT_BYTES);
+    u8.copyWithin(slots, old, old + cap * SLOT_BYTES);
+    i32[this.base + SLOTS] = slots;
+    i32[this.base + SLOT_CAP] = 2 * cap;
+    this.heap.free(old);
+  }
+
+  private at(k: number): number {
+    return this.heap.i32[this.base + SLOTS] + k * SLOT_BYTES;
+  }
+  private blockOf(k: number): number {
+    return this.heap.i32[this.at(k) / 4];
+  }
+  private bytesOf(k: number): number {
+    return this.heap.i32[this.at(k) / 4 + 1];
+  }
+  private keyOf(k: number): number {
+    return this.heap.f64[this.at(k) / 8 + 1];
+  }
+  private decode(k: number): unknown {
+    const block = this.blockOf(k);
+    return decodeItem(this.heap.u8.subarray(block, block + this.bytesOf(k)));
+  }
+  private write(k: number, block: number, bytes: number, key: number): void {
+    const at = this.at(k);
+    this.heap.i32[at / 4] = block;
+    this.heap.i32[at / 4 + 1] = bytes;
+    this.heap.f64[at / 8 + 1] = key;
+  }
+  private copy(from: number, to: number): void {
+    this.heap.u8.copyWithin(this.at(to), this.at(from), this.at(from) + SLOT_BYTES);
+  }
+  private swap(a: number, b: number): void {
+    const [ba, na, ka] = [this.blockOf(a), this.bytesOf(a), this.keyOf(a)];
+    this.copy(b, a);
+    this.write(b, ba, na, ka);
+  }
+}
