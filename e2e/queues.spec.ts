@@ -224,3 +224,44 @@ if (__name__ === '__main__') {
   );
   expect(run.stdout).toEqual(['sorted true distinct 20000']);
 });
+
+test('Pipe: both ways, poll, one-way ends, EOFError when the last holder of the other end closes', async ({
+  page,
+}) => {
+  const run = await runProgram(
+    page,
+    `import { Pipe, Process, Connection } from 'multiprocessing';
+function child(conn: Connection) {
+  conn.send(['hello', 42]);
+  print('child got', conn.recv());
+  conn.close();
+}
+if (__name__ === '__main__') {
+  const [parentConn, childConn] = Pipe();
+  const p = new Process({ target: child, args: [childConn] });
+  p.start();
+  childConn.close(); // the parent's copy only: the child's stays open
+  print('parent got', JSON.stringify(parentConn.recv()));
+  parentConn.send({ reply: true });
+  p.join();
+  print('poll', parentConn.poll(0.1));
+  try { parentConn.recv(); } catch (e) { print((e as Error).name); }
+  try { parentConn.send(1); } catch (e) { print((e as Error).name); }
+  const [r, w] = Pipe(false);
+  print('empty poll', r.poll());
+  w.send('one way');
+  print(r.recv(), r.writable, w.readable);
+  try { r.send(1); } catch (e) { print((e as Error).message); }
+}`,
+  );
+  expect(run.stdout).toEqual([
+    'parent got ["hello",42]',
+    'child got { reply: true }',
+    'poll true',
+    'EOFError',
+    'BrokenPipeError',
+    'empty poll false',
+    'one way false false',
+    'connection is read-only',
+  ]);
+});

@@ -8,6 +8,7 @@ import { Life, W, finishLife, slot } from './proc-record';
 import { PROGRAM_GLOBAL, type ProgramHooks } from './program-abi';
 import type { Assignment } from './protocol';
 import { notify } from './channel';
+import { closeConnections } from './queue/pipe';
 import { formatTraceback } from './traceback';
 import { trace, TraceKind } from './trace';
 
@@ -58,6 +59,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
   }
   try {
     endChildren();
+    closeConnections();
   } catch (error) {
     exitCode ||= 1;
     reportUncaught(error, context);

@@ -9,6 +9,8 @@ export { cpuCount } from './os';
 export { AssertionError, ProcessError, TimeoutError } from '../errors';
 export * from './sync-primitives';
 export { Queue, JoinableQueue, SimpleQueue } from '../queue/mp-queue';
+export { Pipe, Connection } from '../queue/pipe';
+export { EOFError, BrokenPipeError } from '../queue/errors';
 export {
   Value,
   RawValue,

@@ -5,3 +5,11 @@ export class Empty extends Error {
 export class Full extends Error {
   override name = 'Full';
 }
+/** A Connection's recv after the other end closed and everything sent was read. */
+export class EOFError extends Error {
+  override name = 'EOFError';
+}
+/** A send to a Connection whose other end is closed. */
+export class BrokenPipeError extends Error {
+  override name = 'BrokenPipeError';
+}

@@ -14,7 +14,7 @@ import {
 import { guarded } from '../sync/spin-mutex';
 import { toHandle } from '../transfer';
 import { decodeItem, encodeItem } from './codec';
-import { Empty, Full } from './errors';
+import { BrokenPipeError, EOFError, Empty, Full } from './errors';
 import { sortKey } from './order';
 import { COUNT, RING_WORDS, Ring } from './ring';
 import { SlotStore } from './slot-store';
@@ -32,8 +32,10 @@ import { SlotStore } from './slot-store';
  *   4  puts        bumped by every put: a consumer waiting for an item waits on it
  *   5  getters     consumers waiting now (a put notifies only if there is one)
  *   6  putters     producers waiting now
- *   7  (padding)
- *   8  the items: a Ring (FIFO) or a SlotStore (LIFO, priority)
+ *   7  ends        pipes only: NO_WRITERS (get at empty is EOFError), NO_READERS (put is BrokenPipeError)
+ *   8  writers     pipes only: processes holding the writing end (pipe.ts)
+ *   9  readers     pipes only: processes holding the reading end
+ *   10 the items: a Ring (FIFO) or a SlotStore (LIFO, priority)
  */
 const MUTEX = 0;
 const MAXSIZE = 1;
@@ -42,7 +44,12 @@ const GETS = 3;
 const PUTS = 4;
 const GETTERS = 5;
 const PUTTERS = 6;
-const RING = 8;
+const ENDS = 7;
+export const WRITERS = 8;
+export const READERS = 9;
+const RING = 10;
+export const NO_WRITERS = 1;
+export const NO_READERS = 2;
 const BYTES = (RING + RING_WORDS) * 4;
 
 export class Queue<T = unknown> {
@@ -95,6 +102,8 @@ export class Queue<T = unknown> {
     const deadline = block ? deadlineOf(timeout) : 0;
     for (;;) {
       const seen = this.locked(() => {
+        if (i32[this.base + ENDS] & NO_READERS)
+          throw new BrokenPipeError('the other end is closed');
         const maxsize = i32[this.base + MAXSIZE];
         if (maxsize > 0 && this.store.count >= maxsize) return Atomics.load(i32, this.base + GETS);
         this.store.push(bytes, key);
@@ -118,7 +127,10 @@ export class Queue<T = unknown> {
     const deadline = block ? deadlineOf(timeout) : 0;
     for (;;) {
       const taken = this.locked(() => {
-        if (this.store.count === 0) return Atomics.load(i32, this.base + PUTS);
+        if (this.store.count === 0) {
+          if (i32[this.base + ENDS] & NO_WRITERS) throw new EOFError('the other end is closed');
+          return Atomics.load(i32, this.base + PUTS);
+        }
         const bytes = this.store.shift();
         Atomics.add(i32, this.base + GETS, 1);
         return bytes;
@@ -162,6 +174,26 @@ export class Queue<T = unknown> {
   /** Python's join_thread / cancel_join_thread: there is no feeder thread to wait for here. */
   joinThread(): void {}
   cancelJoinThread(): void {}
+
+  /** Marks an end of a pipe's channel closed and wakes whoever waits on the other side. */
+  protected closeEnd(end: typeof NO_WRITERS | typeof NO_READERS): void {
+    const { i32 } = this.heap;
+    Atomics.or(i32, this.base + ENDS, end);
+    Atomics.notify(i32, this.base + (end === NO_WRITERS ? PUTS : GETS));
+  }
+
+  /** Waits up to `ms` until an item is there or the writers are gone; whether recv would not block. */
+  protected readable(ms: number): boolean {
+    const { i32 } = this.heap;
+    const deadline = ms === Infinity ? Infinity : performance.now() + ms;
+    for (;;) {
+      const seen = Atomics.load(i32, this.base + PUTS);
+      if (this.qsize() > 0 || i32[this.base + ENDS] & NO_WRITERS) return true;
+      const left = remaining(deadline);
+      if (left === 0) return false;
+      this.waitFor(PUTS, GETTERS, seen, left);
+    }
+  }
 
   protected locked<R>(fn: () => R): R {
     return guarded(this.heap.i32, this.base + MUTEX, fn);

@@ -29,6 +29,7 @@ export const ObjectKind = {
   SimpleQueue: 13,
   LifoQueue: 14,
   PriorityQueue: 15,
+  Channel: 16,
 } as const;
 export type ObjectKind = (typeof ObjectKind)[keyof typeof ObjectKind];
 
