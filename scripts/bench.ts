@@ -11,9 +11,10 @@ import { preview } from 'vite';
 import { launchChromium } from './browser';
 import type { Measure } from './bench/measure';
 import { processMeasures } from './bench/processes';
+import { queueMeasures } from './bench/queues';
 import { syncMeasures } from './bench/sync';
 
-const MEASURES: Measure[] = [...processMeasures, ...syncMeasures];
+const MEASURES: Measure[] = [...processMeasures, ...syncMeasures, ...queueMeasures];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
 

@@ -1,3 +1,5 @@
+import type { Heap } from './heap';
+import { enterCritical, leaveCritical } from './kill-guard';
 import { FREE_LISTS, H, HEAP_BYTES } from './layout';
 import { lockWord, unlockWord } from './sync/spin-mutex';
 
@@ -9,8 +11,8 @@ import { lockWord, unlockWord } from './sync/spin-mutex';
  *   block + 4  int32  BLOCK_MAGIC while allocated, FREE_MAGIC while on a free list
  *   block + 8  int32  (free blocks) next free block's offset, 0 at the end of the list
  *
- * Fairness does not matter here (sections are short); safety under kill does: callers on the
- * Worker side bracket it with the kill guard (Heap.guard).
+ * Fairness does not matter here (sections are short); safety under kill does: it runs inside
+ * the kill guard (kill-guard.ts).
  */
 const BLOCK_MAGIC = 0x51a8b10c;
 const FREE_MAGIC = 0x0f5eeb10;
@@ -20,20 +22,12 @@ export class MemoryError extends Error {
   override name = 'MemoryError';
 }
 
-export interface CriticalSection {
-  enter(): void;
-  leave(): void;
-}
-
-export function allocBlock(
-  i32: Int32Array,
-  u8: Uint8Array,
-  guard: CriticalSection,
-  bytes: number,
-): number {
+/** A block of at least `bytes`; zeroed unless the caller will overwrite it all anyway. */
+export function allocBlock(heap: Heap, bytes: number, zero = true): number {
+  const { i32, u8 } = heap;
   const sizeClass = classFor(bytes + HEADER_BYTES);
   const size = 16 << sizeClass;
-  guard.enter();
+  enterCritical(heap);
   lockWord(i32, H.allocLock);
   let block = i32[H.freeLists + sizeClass];
   if (block !== 0) {
@@ -48,23 +42,24 @@ export function allocBlock(
     i32[block / 4 + 1] = BLOCK_MAGIC;
   }
   unlockWord(i32, H.allocLock);
-  guard.leave();
+  leaveCritical(heap);
   if (block === 0) throw new MemoryError(`shared heap full (${HEAP_BYTES} bytes)`);
-  u8.fill(0, block + HEADER_BYTES, block + size);
+  if (zero) u8.fill(0, block + HEADER_BYTES, block + size);
   return block + HEADER_BYTES;
 }
 
-export function freeBlock(i32: Int32Array, guard: CriticalSection, at: number): void {
+export function freeBlock(heap: Heap, at: number): void {
+  const { i32 } = heap;
   const block = at - HEADER_BYTES;
   if (i32[block / 4 + 1] !== BLOCK_MAGIC) throw new Error(`internal: free of a bad block at ${at}`);
   const sizeClass = i32[block / 4];
-  guard.enter();
+  enterCritical(heap);
   lockWord(i32, H.allocLock);
   i32[block / 4 + 1] = FREE_MAGIC;
   i32[block / 4 + 2] = i32[H.freeLists + sizeClass];
   i32[H.freeLists + sizeClass] = block;
   unlockWord(i32, H.allocLock);
-  guard.leave();
+  leaveCritical(heap);
 }
 
 function classFor(bytes: number): number {

@@ -2,7 +2,6 @@ import { ctx, setContext, type ProcessContext } from './context';
 import { endChildren, rebuildSelf } from './current';
 import { installGlobals, print } from './globals';
 import { Heap } from './heap';
-import { enterCritical, leaveCritical } from './kill-guard';
 import { moduleByName } from './modules';
 import { Life, W, finishLife, slot } from './proc-record';
 import { PROGRAM_GLOBAL, type ProgramHooks } from './program-abi';
@@ -40,7 +39,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
     defined: {},
     childCounter: 0,
   };
-  heap.guard = { enter: () => enterCritical(heap, a.pid), leave: () => leaveCritical(heap, a.pid) };
+  heap.guardSlot = slot(a.pid, W.guard);
   setContext(context);
   installGlobals(a.isMain ? '__main__' : '__mp_main__');
   installProgramHooks(context);

@@ -1,4 +1,4 @@
-import { allocBlock, freeBlock, type CriticalSection } from './alloc';
+import { allocBlock, freeBlock } from './alloc';
 import { FILE_STORE_BYTES } from './file-store';
 import { ARENA, F, H, HEAP_PAGES } from './layout';
 
@@ -8,10 +8,10 @@ export class Heap {
   readonly f64: Float64Array;
   readonly u8: Uint8Array;
   /**
-   * Brackets the runtime's shared-structure updates. In a Worker: the kill guard of its
-   * process; on the page (which allocates only before any Worker runs): nothing.
+   * Index of this Worker's kill-guard word (kill-guard.ts), which brackets the runtime's
+   * shared-structure updates; -1 on the page, which allocates only before any Worker runs.
    */
-  guard: CriticalSection = { enter() {}, leave() {} };
+  guardSlot = -1;
 
   constructor(readonly memory: WebAssembly.Memory) {
     const buffer = memory.buffer as unknown as SharedArrayBuffer;
@@ -45,11 +45,11 @@ export class Heap {
   }
 
   /** A zeroed block of at least `bytes`, 8-aligned; MemoryError when the heap is full. */
-  alloc(bytes: number): number {
-    return allocBlock(this.i32, this.u8, this.guard, bytes);
+  alloc(bytes: number, zero = true): number {
+    return allocBlock(this, bytes, zero);
   }
 
   free(at: number): void {
-    freeBlock(this.i32, this.guard, at);
+    freeBlock(this, at);
   }
 }

@@ -1,5 +1,4 @@
 import type { Heap } from './heap';
-import { W, slot } from './proc-record';
 
 /**
  * A process may be killed at any instant (terminate(), a daemon's parent ending). So that a
@@ -16,8 +15,10 @@ import { W, slot } from './proc-record';
 export const KILL_FLAG = 1 << 30;
 export const DEPTH_MASK = KILL_FLAG - 1;
 
-export function enterCritical(heap: Heap, pid: number): void {
-  const i = slot(pid, W.guard);
+/** Enters a critical section of the process whose guard word is `heap.guardSlot` (none on the page). */
+export function enterCritical(heap: Heap): void {
+  const i = heap.guardSlot;
+  if (i < 0) return;
   if (Atomics.add(heap.i32, i, 1) & KILL_FLAG) {
     Atomics.sub(heap.i32, i, 1);
     Atomics.notify(heap.i32, i);
@@ -25,8 +26,9 @@ export function enterCritical(heap: Heap, pid: number): void {
   }
 }
 
-export function leaveCritical(heap: Heap, pid: number): void {
-  const i = slot(pid, W.guard);
+export function leaveCritical(heap: Heap): void {
+  const i = heap.guardSlot;
+  if (i < 0) return;
   const now = Atomics.sub(heap.i32, i, 1) - 1;
   if (now & KILL_FLAG && (now & DEPTH_MASK) === 0) {
     Atomics.notify(heap.i32, i);

@@ -10,9 +10,11 @@ import type { Heap } from '../heap';
  *   HEAD     offset of the oldest record
  *   TAIL     offset where the next record goes
  *   COUNT    records in the ring
+ *   WRAP_AT  where the newest lap's records end when the ring has wrapped (TAIL <= HEAD)
  *
- * A record is an int32 header and its bytes, 4-aligned, never split:
- *   n >= 0   n bytes follow inline
+ * A record is an int32 header and its bytes, 8-aligned, never split:
+ *   n >= 0   n bytes (an encoded item, codec.ts) follow inline
+ *   NUMBER   a bare number: 4 bytes of padding, then a float64 (no encoding at all)
  *   SPILLED  an item too big for the ring: its heap block's offset and length follow
  *   WRAP     the rest of the ring is unused: the next record is at 0
  */
@@ -21,13 +23,15 @@ export const CAP = 1;
 export const HEAD = 2;
 export const TAIL = 3;
 export const COUNT = 4;
-export const RING_WORDS = 5;
+const WRAP_AT = 5;
+export const RING_WORDS = 6;
 
+const NUMBER = -3;
 const SPILLED = -2;
 const WRAP = -1;
-const INITIAL_CAP = 16 * 1024;
+const INITIAL_CAP = 64 * 1024;
 
-const align4 = (n: number) => (n + 3) & ~3;
+const align8 = (n: number) => (n + 7) & ~7;
 
 export class Ring {
   constructor(
@@ -44,48 +48,56 @@ export class Ring {
     return this.heap.i32[this.base + COUNT];
   }
 
-  /** Appends a record (the sort key is for SlotStore; a FIFO ignores it). */
-  push(bytes: Uint8Array, _key = 0): void {
+  /** Appends an item: a number as it is, anything else encoded (the sort key is SlotStore's). */
+  push(item: Uint8Array | number, _key = 0): void {
     const { i32, u8 } = this.heap;
-    const cap = i32[this.base + CAP];
-    if (bytes.length > cap / 4) {
-      // Big items get a block of their own; the ring keeps 12 bytes for them.
-      const block = this.heap.alloc(bytes.length);
-      u8.set(bytes, block);
-      const at = this.reserve(12);
-      i32[at / 4] = SPILLED;
-      i32[at / 4 + 1] = block;
-      i32[at / 4 + 2] = bytes.length;
+    if (typeof item === 'number') {
+      const at = this.reserve(16);
+      i32[at / 4] = NUMBER;
+      this.heap.f64[at / 8 + 1] = item;
       return;
     }
-    const at = this.reserve(4 + align4(bytes.length));
-    i32[at / 4] = bytes.length;
-    u8.set(bytes, at + 4);
+    if (item.length > i32[this.base + CAP] / 4) {
+      // Big items get a block of their own; the ring keeps 16 bytes for them.
+      const block = this.heap.alloc(item.length);
+      u8.set(item, block);
+      const at = this.reserve(16);
+      i32[at / 4] = SPILLED;
+      i32[at / 4 + 1] = block;
+      i32[at / 4 + 2] = item.length;
+      return;
+    }
+    const at = this.reserve(align8(4 + item.length));
+    i32[at / 4] = item.length;
+    u8.set(item, at + 4);
   }
 
-  /** The oldest record's bytes (a copy) and removes it; the ring must not be empty. */
-  shift(): Uint8Array {
+  /** Removes the oldest item: a number, or its encoded bytes (a copy). Not on an empty ring. */
+  shift(): Uint8Array | number {
     const { i32, u8 } = this.heap;
     const ring = i32[this.base + RING];
     const cap = i32[this.base + CAP];
     let pos = i32[this.base + HEAD];
     if (cap - pos < 4 || i32[(ring + pos) / 4] === WRAP) pos = 0;
     const header = i32[(ring + pos) / 4];
-    let bytes: Uint8Array;
-    if (header === SPILLED) {
+    let item: Uint8Array | number;
+    if (header === NUMBER) {
+      item = this.heap.f64[(ring + pos) / 8 + 1];
+      pos += 16;
+    } else if (header === SPILLED) {
       const block = i32[(ring + pos) / 4 + 1];
-      bytes = u8.slice(block, block + i32[(ring + pos) / 4 + 2]);
+      item = u8.slice(block, block + i32[(ring + pos) / 4 + 2]);
       this.heap.free(block);
-      pos += 12;
+      pos += 16;
     } else {
-      bytes = u8.slice(ring + pos + 4, ring + pos + 4 + header);
-      pos += 4 + align4(header);
+      item = u8.slice(ring + pos + 4, ring + pos + 4 + header);
+      pos += align8(4 + header);
     }
     const count = i32[this.base + COUNT] - 1;
     i32[this.base + COUNT] = count;
     i32[this.base + HEAD] = count === 0 ? 0 : pos;
     if (count === 0) i32[this.base + TAIL] = 0;
-    return bytes;
+    return item;
   }
 
   /** Byte offset (absolute) where a record of `need` bytes goes; grows the ring if it must. */
@@ -102,6 +114,7 @@ export class Ring {
         if (cap - tail >= need) at = tail;
         else if (head >= need && !empty) {
           if (cap - tail >= 4) i32[(ring + tail) / 4] = WRAP;
+          i32[this.base + WRAP_AT] = tail;
           at = 0;
         }
       } else if (head - tail >= need) {
@@ -116,33 +129,28 @@ export class Ring {
     }
   }
 
-  /** Twice the room: copies the records, oldest first, to the start of a new block. */
+  /** Twice the room: moves the records, oldest first, to the start of a new block (two copies at most). */
   private grow(): void {
-    const { i32 } = this.heap;
-    const count = i32[this.base + COUNT];
-    const records: Uint8Array[] = [];
-    for (let k = 0; k < count; k++) {
-      const ring = i32[this.base + RING];
-      const cap = i32[this.base + CAP];
-      let pos = i32[this.base + HEAD];
-      if (cap - pos < 4 || i32[(ring + pos) / 4] === WRAP) pos = 0;
-      const header = i32[(ring + pos) / 4];
-      const size = header === SPILLED ? 12 : 4 + align4(header);
-      records.push(this.heap.u8.slice(ring + pos, ring + pos + size));
-      i32[this.base + HEAD] = pos + size;
+    const { i32, u8 } = this.heap;
+    const [ring, cap] = [i32[this.base + RING], i32[this.base + CAP]];
+    const [head, tail] = [i32[this.base + HEAD], i32[this.base + TAIL]];
+    const bigger = this.heap.alloc(2 * cap, false);
+    let size = 0;
+    if (i32[this.base + COUNT] > 0) {
+      if (tail > head) {
+        u8.copyWithin(bigger, ring + head, ring + tail);
+        size = tail - head;
+      } else {
+        const lapEnd = i32[this.base + WRAP_AT];
+        u8.copyWithin(bigger, ring + head, ring + lapEnd);
+        u8.copyWithin(bigger + lapEnd - head, ring, ring + tail);
+        size = lapEnd - head + tail;
+      }
     }
-    const oldRing = i32[this.base + RING];
-    const cap = i32[this.base + CAP] * 2;
-    const ring = this.heap.alloc(cap);
-    let at = 0;
-    for (const record of records) {
-      this.heap.u8.set(record, ring + at);
-      at += record.length;
-    }
-    i32[this.base + RING] = ring;
-    i32[this.base + CAP] = cap;
+    i32[this.base + RING] = bigger;
+    i32[this.base + CAP] = 2 * cap;
     i32[this.base + HEAD] = 0;
-    i32[this.base + TAIL] = at;
-    this.heap.free(oldRing);
+    i32[this.base + TAIL] = size;
+    this.heap.free(ring);
   }
 }

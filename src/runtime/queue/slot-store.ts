@@ -1,5 +1,5 @@
 import type { Heap } from '../heap';
-import { decodeItem } from './codec';
+import { decodeItem, encodeItem } from './codec';
 import { compareItems } from './order';
 import { COUNT } from './ring';
 
@@ -33,7 +33,8 @@ export class SlotStore {
     return this.heap.i32[this.base + COUNT];
   }
 
-  push(bytes: Uint8Array, key: number): void {
+  push(bytes: Uint8Array | number, key: number): void {
+    if (typeof bytes === 'number') bytes = encodeItem(bytes);
     const { i32 } = this.heap;
     const n = i32[this.base + COUNT];
     if (n === i32[this.base + SLOT_CAP]) this.grow();
