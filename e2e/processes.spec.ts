@@ -242,7 +242,7 @@ if (__name__ === '__main__') {
   print('started');
   for (;;) {}
 }`,
-    { timeoutMs: 1500 },
+    { timeoutMs: 4000 },
   );
   expect(run.end.reason).toBe('timeout');
   expect(run.lines).toEqual(['started']);

@@ -1,8 +1,11 @@
 import { GROUPS, type GroupId, type Lesson } from './lesson';
 import { processes } from './groups/processes';
+import { join } from './groups/join';
+import { isolation } from './groups/isolation';
+import { locks } from './groups/locks';
 
 /** Every lesson of the gallery, in the order of the tutorials. */
-export const LESSONS: Lesson[] = [...processes];
+export const LESSONS: Lesson[] = [...processes, ...join, ...isolation, ...locks];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((lesson) => lesson.id === id);

@@ -72,7 +72,7 @@ export class Run {
   start(): void {
     const pid = PID_BASE + Atomics.add(this.heap.i32, H.nextProc, 1);
     Atomics.add(this.heap.i32, H.live, 1);
-    initRecord(this.heap, pid, SUPERVISOR_PID, 0);
+    initRecord(this.heap, pid, SUPERVISOR_PID, 0, pid);
     void this.spawn(SUPERVISOR_PID, {
       pid,
       name: 'MainProcess',
@@ -82,6 +82,7 @@ export class Run {
       startMethod: 'fork',
       job: null,
       sites: {},
+      process: { pid, ppid: SUPERVISOR_PID, name: 'MainProcess' },
     });
   }
 
@@ -186,15 +187,21 @@ export class Run {
 
   /** A process's record is Done: flush its output, update the table, end the run after main. */
   private processEnded(pid: number): void {
+    const info = this.recordEnd(pid);
+    if (info && info.exitCode !== 0) releaseDeadOwner(this.heap, pid, [...this.workers.keys()]);
+    if (pid === PID_BASE) this.end(info?.exitCode ?? null, 'exit');
+  }
+
+  /** Notes in the table that `pid` ended (once) and flushes its last partial line. */
+  private recordEnd(pid: number): ProcessInfo | undefined {
     this.lines.flush((key) => key.startsWith(`${pid}:`));
     const info = this.processes.get(pid);
-    if (info) {
+    if (info && info.endedAt === null) {
       info.endedAt = this.now();
       info.exitCode = Atomics.load(this.heap.i32, slot(pid, W.exitCode));
       this.emit({ type: 'process', info: { ...info } });
-      if (info.exitCode !== 0) releaseDeadOwner(this.heap, pid, [...this.workers.keys()]);
     }
-    if (pid === PID_BASE) this.end(info?.exitCode ?? null, 'exit');
+    return info;
   }
 
   /** Ends the run with a report when every live process is blocked for good. */
@@ -207,6 +214,10 @@ export class Run {
 
   private end(exitCode: number | null, reason: EndReason): void {
     if (this.ended) return;
+    // A child that ended just before main may not have said so yet (main woke from join first).
+    for (const pid of this.processes.keys()) {
+      if (lifeOf(this.heap, pid) === Life.Done) this.recordEnd(pid);
+    }
     this.lines.flush();
     this.ended = true;
     clearInterval(this.watchTimer);

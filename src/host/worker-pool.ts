@@ -9,7 +9,8 @@ export class WorkerPool {
   private readonly idle: ProcessWorker[] = [];
   private warming = 0;
 
-  constructor(private readonly size = 4) {}
+  /** Eight: lessons start five to ten children at once, and an idle Worker costs little. */
+  constructor(private readonly size = 8) {}
 
   /** Starts Workers until `size` are idle or on their way. */
   warm(): void {

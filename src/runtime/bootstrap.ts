@@ -28,6 +28,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
     identity: a.identity,
     kind: a.kind,
     daemon: a.daemon,
+    process: a.process,
     isMain: a.isMain,
     program: a.program,
     startMethod: a.startMethod,

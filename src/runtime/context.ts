@@ -1,5 +1,5 @@
 import type { Heap } from './heap';
-import type { ProcessKind, ProgramInfo, StartMethod } from './protocol';
+import type { OwningProcess, ProcessKind, ProgramInfo, StartMethod } from './protocol';
 
 /**
  * What this Worker knows about the process it runs. One per Worker; set by the bootstrap
@@ -15,6 +15,8 @@ export interface ProcessContext {
   identity: number[];
   kind: ProcessKind;
   daemon: boolean;
+  /** The process this Worker belongs to: itself, or for a thread the process that started it. */
+  process: OwningProcess;
   isMain: boolean;
   program: ProgramInfo;
   startMethod: StartMethod;

@@ -1,24 +1,72 @@
 import { ctx } from './context';
 import { repr } from './format';
 import { isAliveLife, lifeOf } from './proc-record';
-import { Process, STATE, children, kindClasses, type ProcessState } from './process';
+import {
+  Process,
+  STATE,
+  children,
+  kindClasses,
+  runtimeClassesByName,
+  type ProcessState,
+} from './process';
 import type { ChildJob } from './protocol';
 import { decode, rebuildInstance } from './transfer';
 
 let self: Process | undefined;
 
-/** The object for the process running this code: in a child, its own Process rebuilt. */
-export function currentProcess(): Process {
+/** The object for the Worker running this code: in a child, its own Process (or Thread) rebuilt. */
+function currentSelf(): Process {
   self ??= adopt(Object.create(kindClasses[ctx().kind].prototype) as Process, {});
   return self;
+}
+
+let owningProcess: Process | undefined;
+
+/** The process running this code; in a thread, the process the thread belongs to. */
+export function currentProcess(): Process {
+  const context = ctx();
+  if (context.kind === 'process') return currentSelf();
+  const { pid, ppid, name } = context.process;
+  owningProcess ??= adopt(Object.create(Process.prototype) as Process, {
+    name,
+    pid,
+    creator: ppid,
+    kind: 'process',
+    daemon: false,
+  });
+  return owningProcess;
+}
+
+let mainThreadObject: Process | undefined;
+
+/** The thread running this code: a Thread's own object, or the process's main thread. */
+export function currentThread(): Process {
+  return ctx().kind === 'thread' ? currentSelf() : mainThread();
+}
+
+/** The main thread of this process (`MainThread`). */
+export function mainThread(): Process {
+  const { pid } = ctx().process;
+  mainThreadObject ??= adopt(Object.create(kindClasses.thread.prototype) as Process, {
+    name: 'MainThread',
+    pid,
+    kind: 'thread',
+    daemon: false,
+  });
+  return mainThreadObject;
 }
 
 /** The child's own Process object, rebuilt from what its parent sent (runs before `run()`). */
 export function rebuildSelf(job: ChildJob): Process {
   const context = ctx();
-  const object = job.className
-    ? (rebuildInstance(job.className, job.fields) as Process)
-    : (Object.create(kindClasses[context.kind].prototype) as Process);
+  const object = !job.className
+    ? (Object.create(kindClasses[context.kind].prototype) as Process)
+    : job.runtime
+      ? (Object.assign(
+          Object.create(runtimeClassesByName.get(job.className)!.prototype),
+          decode(job.fields),
+        ) as Process)
+      : (rebuildInstance(job.className, job.fields) as Process);
   self = adopt(object, {
     target: job.targetName ? (context.defined[job.targetName] as ProcessState['target']) : null,
     args: decode(job.args) as unknown[],
@@ -80,10 +128,21 @@ export function activeChildren(): Process[] {
 }
 
 /**
- * What Python's multiprocessing does when a process's code ends: terminate daemonic children,
- * then join the rest. Threads (issue: threading) will differ: daemon threads are dropped after.
+ * What Python does when a process's code ends, in its order: wait for the non-daemon threads
+ * (interpreter shutdown), then multiprocessing's exit handler: terminate daemonic child
+ * processes and join the others; daemon threads are dropped last.
  */
 export function endChildren(): void {
-  for (const child of activeChildren()) if (child.daemon) child.terminate();
-  for (const child of activeChildren()) child.join();
+  const running = (thread: boolean, daemon?: boolean) =>
+    activeChildren().filter(
+      (c) => isThread(c) === thread && (daemon === undefined || c.daemon === daemon),
+    );
+  for (const t of running(true, false)) t.join();
+  for (const p of running(false, true)) p.terminate();
+  for (const p of running(false)) p.join();
+  for (const t of running(true, true)) t.terminate();
+}
+
+function isThread(p: Process): boolean {
+  return p[STATE].kind === 'thread';
 }

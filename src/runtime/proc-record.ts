@@ -17,6 +17,7 @@ import { H, MAX_PROCS, PID_BASE, PROC_BYTES, PROC_TABLE } from './layout';
  *   9     sleepWord  nobody                      a private word to Atomics.wait on for sleep()
  *   10    flags      parent, before spawn       FLAG_DAEMON | FLAG_THREAD
  *   11    wake       owner (0), a granter (1)   hand-off word: a queued waiter waits on it (wait-queue.ts)
+ *   12    process    parent, before spawn       pid of the process it belongs to (itself, or a thread's)
  */
 export const Life = { Free: 0, Ready: 1, Running: 2, Exiting: 3, Done: 4 } as const;
 export type Life = (typeof Life)[keyof typeof Life];
@@ -44,6 +45,7 @@ export const W = {
   sleepWord: 9,
   flags: 10,
   wake: 11,
+  process: 12,
 } as const;
 
 export const FLAG_DAEMON = 1;

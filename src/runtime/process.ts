@@ -54,7 +54,7 @@ export class Process {
     const identity = kind === 'process' ? [...context.identity, ++context.childCounter] : [];
     Object.defineProperty(this, STATE, {
       value: {
-        name: options.name ?? defaultName(this, identity),
+        name: options.name ?? this.defaultName(identity),
         daemon: options.daemon ?? false,
         target: (options.target as ProcessState['target']) ?? null,
         args: [...(options.args ?? [])],
@@ -72,6 +72,11 @@ export class Process {
   /** What this class starts: a process here, a thread in the threading module. */
   protected kind(): ProcessKind {
     return 'process';
+  }
+
+  /** Python's default name: the class name and the creator's counter (`Process-1`, `Chat-2:1`). */
+  protected defaultName(identity: number[]): string {
+    return `${this.constructor.name}-${identity.join(':')}`;
   }
 
   get name(): string {
@@ -115,7 +120,10 @@ export class Process {
     const state = this[STATE];
     const context = ctx();
     this.checkOpen();
-    if (state.started) throw new AssertionError(`cannot start a ${state.kind} twice`);
+    if (state.started) {
+      if (state.kind === 'thread') throw new RuntimeError('threads can only be started once');
+      throw new AssertionError('cannot start a process twice');
+    }
     if (state.creator !== context.pid) {
       throw new AssertionError('can only start a process object created by the current process');
     }
@@ -141,10 +149,13 @@ export class Process {
   join(timeout: number | null = null): void {
     const state = this[STATE];
     this.checkOpen();
-    if (state.pid === ctx().pid) throw new RuntimeError(`cannot join the current ${state.kind}`);
-    if (state.creator !== ctx().pid)
-      throw new AssertionError(`can only join a child ${state.kind}`);
-    if (!state.started) throw new AssertionError(`can only join a started ${state.kind}`);
+    if (state.pid === ctx().pid) throw new RuntimeError(`cannot join current ${state.kind}`);
+    if (state.kind === 'thread') {
+      if (!state.started) throw new RuntimeError('cannot join thread before it is started');
+    } else {
+      if (state.creator !== ctx().pid) throw new AssertionError('can only join a child process');
+      if (!state.started) throw new AssertionError('can only join a started process');
+    }
     if (waitForEnd(state.pid!, scaledMs(timeout))) children.delete(this);
   }
 
@@ -203,8 +214,9 @@ export class Process {
   private job(): ChildJob {
     const { target, args, kwargs } = this[STATE];
     const cls = this.constructor;
-    let className: string | null = null;
-    if (cls !== Process && !runtimeClasses.has(cls)) {
+    let className: string | null = runtimeClassNames.get(cls) ?? null;
+    const runtime = className !== null || kindClasses[this[STATE].kind] === cls;
+    if (!runtime) {
       className = topLevelNameOf(cls);
       if (className === null) {
         throw new TypeError(
@@ -223,6 +235,7 @@ export class Process {
     }
     return {
       className,
+      runtime: runtime && className !== null,
       fields: className === null ? {} : encode({ ...this }, 'field'),
       targetName,
       args: encode(args, 'args'),
@@ -231,25 +244,27 @@ export class Process {
   }
 }
 
-/** Classes the runtime itself defines, by the kind they start: children rebuild them by kind. */
-const runtimeClasses = new Set<unknown>([Process]);
+/** The base class of each kind: a child started from one is rebuilt as one around its target. */
 export const kindClasses: Record<ProcessKind, typeof Process> = {
   process: Process,
   thread: Process,
 };
 export function registerKindClass(kind: ProcessKind, cls: typeof Process): void {
   kindClasses[kind] = cls;
-  runtimeClasses.add(cls);
+}
+
+/** Subclasses the runtime defines (Timer): rebuilt from their fields, like the program's. */
+const runtimeClassNames = new Map<unknown, string>();
+export const runtimeClassesByName = new Map<string, { prototype: object }>();
+export function registerRuntimeClass(name: string, cls: { prototype: object }): void {
+  runtimeClassNames.set(cls, name);
+  runtimeClassesByName.set(name, cls);
 }
 
 function describeTarget(fn: (...args: never[]) => unknown): string {
   // Arrow functions and methods have no prototype; a named function with one is nested.
   if (!('prototype' in fn)) return 'an arrow function or method';
   return fn.name ? `'${fn.name}', a nested function or closure` : 'an anonymous function';
-}
-
-function defaultName(p: Process, identity: number[]): string {
-  return `${p.constructor.name}-${identity.join(':')}`;
 }
 
 /** Children this process started and has not yet seen end. */

@@ -21,7 +21,9 @@ export interface ProgramInfo {
 
 /** What a child runs: its own object rebuilt from its fields, or a target found by name. */
 export interface ChildJob {
+  /** A class to rebuild the object as: the program's (by name) or, if `runtime`, the runtime's (Timer). */
   className: string | null;
+  runtime: boolean;
   fields: Encoded;
   targetName: string | null;
   args: Encoded;
@@ -39,6 +41,14 @@ export interface SpawnRequest {
   job: ChildJob;
   /** Module-level objects by creation site, shared with the child as if forked (objects.ts). */
   sites: Record<string, number>;
+  /** The process a thread belongs to (for a process: itself): what getpid() and currentProcess() tell. */
+  process: OwningProcess;
+}
+
+export interface OwningProcess {
+  pid: number;
+  ppid: number;
+  name: string;
 }
 
 /** Everything a pooled Worker needs to become one process of a run. */

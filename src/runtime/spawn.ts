@@ -12,8 +12,8 @@ import { allocTraceRing } from './trace';
  * Worker. Returns at once with the pid: the child is alive (Ready) from here on, as in Python,
  * where start() returns before the child has run a line.
  */
-export function spawnChild(req: Omit<SpawnRequest, 'pid'>): number {
-  const { heap, pid: ppid } = ctx();
+export function spawnChild(req: Omit<SpawnRequest, 'pid' | 'process'>): number {
+  const { heap, pid: ppid, process: owner } = ctx();
   if (Atomics.add(heap.i32, H.live, 1) >= MAX_LIVE) {
     Atomics.sub(heap.i32, H.live, 1);
     throw new RuntimeError(`too many processes (limit ${MAX_LIVE} live processes per run)`);
@@ -24,18 +24,23 @@ export function spawnChild(req: Omit<SpawnRequest, 'pid'>): number {
     throw new RuntimeError(`too many processes (limit ${MAX_PROCS} per run)`);
   }
   const pid = PID_BASE + index;
-  initRecord(
-    heap,
-    pid,
-    ppid,
-    (req.daemon ? FLAG_DAEMON : 0) | (req.kind === 'thread' ? FLAG_THREAD : 0),
-  );
-  notify({ t: 'spawn', from: ppid, req: { ...req, pid } });
+  // A thread belongs to its creator's process; a process to itself.
+  const process = req.kind === 'thread' ? owner : { pid, ppid, name: req.name };
+  const flags = (req.daemon ? FLAG_DAEMON : 0) | (req.kind === 'thread' ? FLAG_THREAD : 0);
+  initRecord(heap, pid, ppid, flags, process.pid);
+  notify({ t: 'spawn', from: ppid, req: { ...req, pid, process } });
   return pid;
 }
 
 /** Fills a fresh record; shared with the page, which makes the main process's record. */
-export function initRecord(heap: Heap, pid: number, ppid: number, flags: number): void {
+export function initRecord(
+  heap: Heap,
+  pid: number,
+  ppid: number,
+  flags: number,
+  process: number,
+): void {
+  heap.i32[slot(pid, W.process)] = process;
   heap.i32[slot(pid, W.ppid)] = ppid;
   heap.i32[slot(pid, W.flags)] = flags;
   heap.i32[slot(pid, W.trace)] = allocTraceRing(heap);

@@ -1,0 +1,97 @@
+import type { Lesson } from '../lesson';
+import p27 from '../programs/p27.ts?raw';
+import p28 from '../programs/p28.ts?raw';
+import p29 from '../programs/p29.ts?raw';
+import p30 from '../programs/p30.ts?raw';
+import p31 from '../programs/p31.ts?raw';
+import p32 from '../programs/p32.ts?raw';
+import p59 from '../programs/p59.ts?raw';
+
+export const locks: Lesson[] = [
+  {
+    id: 'p27',
+    group: 'locks',
+    title: { zh: '用文件和锁卖票', en: 'Ticket sale with a JSON file and a Lock' },
+    explain: {
+      zh: '10 个进程先查票(都看到 1 张),再有 10 个进程抢票。每个买家拿着锁读文件、等 0.1 秒、改票数、再写回,所以恰好 1 人买到,9 人没买到,约 2 秒卖完。在时间线上可以看到买家一个接一个地持锁。',
+      en: 'Ten processes show the count (all see 1), then ten buyers compete. Each buyer holds the lock while it reads the file, waits 0.1 s, updates and writes it back, so exactly one buys and nine do not, over about 2 s. The timeline shows the buyers holding the lock one after another.',
+    },
+    browserNote: {
+      zh: '文章里的 open/json 换成 fs.readFileSync/writeFileSync 加 JSON;文件存在共享内存里,本次运行的所有进程都能看到。文章没给出文件内容,这里先写入 {"ticket": 1}。',
+      en: 'The article\'s open/json become fs.readFileSync/writeFileSync and JSON; the file lives in shared memory, seen by every process of the run. The article never shows the file, so the lesson writes {"ticket": 1} first.',
+    },
+    source: p27,
+  },
+  {
+    id: 'p59',
+    group: 'locks',
+    title: { zh: '不加锁抢票:超卖', en: 'The same sale without a lock: oversold' },
+    explain: {
+      zh: '去掉 p27 的锁:10 个买家几乎同时读到"还有 1 张",都等 0.1 秒,都以为自己买到了。这就是锁要防止的竞争,而且是真实发生的,不是模拟。',
+      en: "p27 without its lock: ten buyers read 'one ticket left' at almost the same moment, wait 0.1 s, and each believes it bought it. This is the race the lock prevents, and it really happens here; nothing is simulated.",
+    },
+    source: p59,
+  },
+  {
+    id: 'p28',
+    group: 'locks',
+    title: { zh: '解决方案1: 加 join', en: 'Serialise with join' },
+    explain: {
+      zh: '每个进程启动后马上 join,三个任务一个接一个:task1 的三行、task2 的三行、task3 的三行,从不交错,总共约 18 秒。代价:并发变成了串行,顺序也被 join 定死了。',
+      en: "Each process is joined right after it starts, so the tasks run one after another: task1's three lines, then task2's, then task3's, never interleaved, about 18 s in all. The cost: concurrency becomes serial, and the join order fixes who goes first.",
+    },
+    source: p28,
+  },
+  {
+    id: 'p29',
+    group: 'locks',
+    title: { zh: '解决方案2: 互斥锁', en: 'Serialise with a mutex' },
+    explain: {
+      zh: '三个进程同时启动,谁先抢到锁谁先执行("公平竞争")。每个任务的三行总是连在一起;先后顺序每次可能不同。主进程不被阻塞。',
+      en: "All three start at once; whoever grabs the lock first goes first. Each task's three lines always stay together, while the order of the tasks can change from run to run. The main process is not blocked.",
+    },
+    source: p29,
+  },
+  {
+    id: 'p30',
+    group: 'locks',
+    title: { zh: '同一把锁不要 acquire 两次', en: 'Do not acquire the same Lock twice' },
+    explain: {
+      zh: '照原样运行会打印"抢到了"和"接着抢"。删掉中间的 release() 再运行:第二次 acquire 永远等不到锁。',
+      en: 'As written it prints both lines. Delete the middle release() and run again: the second acquire waits for ever for a lock its own process holds.',
+    },
+    browserNote: {
+      zh: 'Python 会一直卡住;这里运行时发现所有进程都在等待、没人能唤醒它们,就报告死锁(主进程持有 l,又在等 l)并结束运行。',
+      en: 'Python just hangs. Here the runtime sees that every process waits and none can wake another, and ends the run with a deadlock report (the main process holds l and waits for l).',
+    },
+    source: p30,
+  },
+  {
+    id: 'p31',
+    group: 'locks',
+    title: { zh: '小练习:抢票', en: 'Exercise: a ticket rush' },
+    explain: {
+      zh: '10 个进程先查票(随机等 0-3 秒,看到 1 或 0),再在锁里买票。只有 1 个进程抢票成功,另外 9 个失败,文件最后是 {"count":0}。',
+      en: 'Ten processes check the count (after a random 0-3 s wait they see 1 or 0), then buy under the lock. Exactly one succeeds and nine fail; the file ends as {"count":0}.',
+    },
+    browserNote: {
+      zh: '文件由 fs 模块提供;课程先写入文章说的 {"count":1}。',
+      en: 'The file comes from the fs module; the lesson first writes the {"count":1} the article describes.',
+    },
+    source: p31,
+  },
+  {
+    id: 'p32',
+    group: 'locks',
+    title: { zh: '互斥锁 vs join', en: 'Mutex versus join' },
+    explain: {
+      zh: '两种方法都把并发变成串行。join 按人为指定的顺序执行;互斥锁让所有进程平等竞争,谁先抢到谁执行。每个任务的三行总在一起,整个运行 6-18 秒。',
+      en: "Both make concurrent work serial. join follows the order a person chose; a mutex lets every process compete equally, and whoever gets it first goes first. Each task's three lines stay together; the run takes 6-18 s.",
+    },
+    browserNote: {
+      zh: '文章没创建 mutex 也没写 import,照原样会报 NameError;课程在 __main__ 里加了 const mutex = new Lock()。',
+      en: 'The article never creates `mutex` and omits its imports, so as written it raises NameError; the lesson adds `const mutex = new Lock()` in the main block.',
+    },
+    source: p32,
+  },
+];
