@@ -4,15 +4,9 @@ import { Packr } from 'msgpackr';
  * Queue items as bytes in the shared heap. msgpackr (MessagePack with its structured-clone
  * extensions) because it is well kept, fast, and round-trips what a program puts in a queue:
  * Map and Set, Date, bigint, typed arrays, undefined, nested plain objects (as records, so
- * decoded Maps stay Maps). A bare number, the commonest item, skips it: one tag byte and a
- * float64.
- *
- *   tag 1  float64 number (8 bytes follow)
- *   tag 2  msgpackr bytes follow
+ * decoded Maps stay Maps). Bare numbers, the commonest items, never get here in a FIFO queue:
+ * the ring stores them as float64 records (ring.ts).
  */
-const NUMBER = 1;
-const PACKED = 2;
-
 const packr = new Packr({
   structuredClone: true,
   useRecords: true,
@@ -25,27 +19,15 @@ const unpackr = new Packr({
   mapsAsObjects: false,
   moreTypes: true,
 });
-const scratch = new DataView(new ArrayBuffer(9));
 
+/** The item's bytes: valid until the next call (msgpackr reuses its buffer); copy them at once. */
 export function encodeItem(value: unknown): Uint8Array {
-  if (typeof value === 'number') {
-    scratch.setUint8(0, NUMBER);
-    scratch.setFloat64(1, value, true);
-    return new Uint8Array(scratch.buffer, 0, 9);
-  }
   checkItem(value, 'item', new Set());
-  const packed = packr.pack(value);
-  const bytes = new Uint8Array(packed.length + 1);
-  bytes[0] = PACKED;
-  bytes.set(packed, 1);
-  return bytes;
+  return packr.pack(value);
 }
 
-/** `bytes` may be a view into the heap: decoding copies what it keeps. */
 export function decodeItem(bytes: Uint8Array): unknown {
-  if (bytes[0] === NUMBER)
-    return new DataView(bytes.buffer, bytes.byteOffset + 1, 8).getFloat64(0, true);
-  return unpackr.unpack(bytes.slice(1));
+  return unpackr.unpack(bytes);
 }
 
 /** Refuses, before anything is written, what the queue cannot carry faithfully. */

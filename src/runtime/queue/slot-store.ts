@@ -110,7 +110,8 @@ export class SlotStore {
   }
   private decode(k: number): unknown {
     const block = this.blockOf(k);
-    return decodeItem(this.heap.u8.subarray(block, block + this.bytesOf(k)));
+    // A copy: decoders (TextDecoder) refuse views of shared memory.
+    return decodeItem(this.heap.u8.slice(block, block + this.bytesOf(k)));
   }
   private write(k: number, block: number, bytes: number, key: number): void {
     const at = this.at(k);
