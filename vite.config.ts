@@ -1,4 +1,5 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { compileKernels } from './scripts/kernels.ts';
 
 /**
  * Cross-origin isolation (SharedArrayBuffer, Atomics.wait in Workers) needs these headers on
@@ -9,7 +10,31 @@ export const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * The AssemblyScript kernels, compiled from assembly/ (never committed): emitted as
+ * kernels.wasm by the build, served at /kernels.wasm by the dev server.
+ */
+function kernels(): Plugin {
+  let wasm: Promise<Uint8Array<ArrayBuffer>> | undefined;
+  return {
+    name: 'assemblyscript-kernels',
+    configureServer(server) {
+      wasm = compileKernels();
+      server.middlewares.use('/kernels.wasm', (_req, res) => {
+        void wasm!.then((bytes) => {
+          res.setHeader('Content-Type', 'application/wasm');
+          res.end(bytes);
+        });
+      });
+    },
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'kernels.wasm', source: await compileKernels() });
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [kernels()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },

@@ -51,3 +51,10 @@ test('a syntax error is shown with its line before anything runs; output is neve
   await expect(page.locator('.line .text')).toHaveText(['<b>bold</b>'], { timeout: 20_000 });
   await expect(page.locator('.console b')).toHaveCount(0);
 });
+
+test('the dev server serves the AssemblyScript kernels it compiled', async ({ request }) => {
+  const response = await request.get('/kernels.wasm');
+  expect(response.headers()['content-type']).toBe('application/wasm');
+  const { instance } = await WebAssembly.instantiate(await response.body());
+  expect((instance.exports.countPrimes as (a: number, b: number) => number)(0, 100)).toBe(25);
+});

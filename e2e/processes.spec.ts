@@ -346,3 +346,17 @@ print(1, 2, 3, { sep: '-' });`,
     '1-2-3',
   ]);
 });
+
+test('output is capped at 10 MB with one notice; the run itself goes on', async ({ page }) => {
+  const run = await runProgram(
+    page,
+    `const line = 'x'.repeat(1023);
+for (let i = 0; i < 11 * 1024; i++) print(line);
+print('still running');`,
+    { timeoutMs: 60_000 },
+  );
+  expect(run.count(/^\[output truncated: more than 10 MB\]$/)).toBe(1);
+  expect(run.lines).not.toContain('still running');
+  expect(run.count(/^x{1023}$/)).toBeGreaterThan(10_000);
+  expect(run.exitCode).toBe(0);
+});

@@ -266,3 +266,67 @@ if (__name__ === '__main__') {
     'false',
   ]);
 });
+
+test('the trace records sleeping, blocking on a named lock, timing out and the end', async ({
+  page,
+}) => {
+  const run = await runProgram(
+    page,
+    `import { Process, Lock } from 'multiprocessing';
+import { sleep } from 'time';
+const gate = new Lock();
+function waiter() { gate.acquire(true, 0.2); gate.acquire(); gate.release(); }
+if (__name__ === '__main__') {
+  gate.acquire();
+  const p = new Process({ target: waiter });
+  p.start();
+  sleep(0.5);
+  gate.release();
+  p.join();
+}`,
+  );
+  const names = run.raw.objectNames!;
+  const gateId = Number(Object.keys(names).find((id) => names[Number(id)] === 'gate'));
+  const [main, child] = run
+    .processes()
+    .map((p) => run.raw.traces![p.pid].map((e) => [e.kind, e.obj]));
+  // TraceKind: 0 running, 1 blocked, 2 blocked with a timeout, 3 sleeping, 4 done, 5 timed out
+  expect(main).toContainEqual([3, 0]);
+  expect(main).toContainEqual([1, -run.processes()[1].pid]); // join
+  expect(child).toContainEqual([2, gateId]);
+  expect(child).toContainEqual([5, gateId]);
+  expect(child).toContainEqual([1, gateId]);
+  expect(child.at(-1)).toEqual([4, 0]);
+});
+
+test('Barrier: abort breaks it for the waiters, reset makes it usable again', async ({ page }) => {
+  const run = await runProgram(
+    page,
+    `import { Process, Barrier } from 'multiprocessing';
+import { sleep } from 'time';
+function party(b: Barrier) { try { b.wait(); print('passed'); } catch (e) { print((e as Error).name); } }
+if (__name__ === '__main__') {
+  const b = new Barrier(3);
+  const ps = [0, 1].map(() => new Process({ target: party, args: [b] }));
+  ps.forEach((p) => p.start());
+  while (b.nWaiting < 2) sleep(0.01);
+  b.abort();
+  ps.forEach((p) => p.join());
+  print('broken', b.broken);
+  b.reset();
+  const qs = [0, 1].map(() => new Process({ target: party, args: [b] }));
+  qs.forEach((p) => p.start());
+  print('main index', b.wait());
+  qs.forEach((p) => p.join());
+  print('broken', b.broken, 'waiting', b.nWaiting);
+}`,
+  );
+  expect(run.stdout.slice(0, 3)).toEqual([
+    'BrokenBarrierError',
+    'BrokenBarrierError',
+    'broken true',
+  ]);
+  expect(run.stdout.filter((l) => l === 'passed')).toHaveLength(2);
+  expect(run.stdout).toContainEqual(expect.stringMatching(/^main index [0-2]$/));
+  expect(run.stdout.at(-1)).toBe('broken false waiting 0');
+});

@@ -5,6 +5,7 @@ import { H, PID_BASE } from '../runtime/layout';
 import { Life, W, finishLife, lifeOf, slot } from '../runtime/proc-record';
 import type { Assignment, ChildJob, SpawnRequest, Stream, WorkerNotice } from '../runtime/protocol';
 import { initRecord } from '../runtime/spawn';
+import { readTrace, type TraceEvent } from '../runtime/trace';
 import { DeadlockWatch } from './deadlock';
 import { LineBuffer } from './line-buffer';
 import { releaseDeadOwner } from './owner-death';
@@ -93,6 +94,20 @@ export class Run {
 
   get isEnded(): boolean {
     return this.ended;
+  }
+
+  /**
+   * Each process's trace so far (state changes: running, blocked on an object or a join,
+   * sleeping, timed out, done), for the timeline; `objectNames` labels the object ids.
+   */
+  traces(): Record<number, TraceEvent[]> {
+    const traces: Record<number, TraceEvent[]> = {};
+    for (const pid of this.processes.keys()) traces[pid] = readTrace(this.heap, pid, 0)[0];
+    return traces;
+  }
+
+  get objectNames(): ReadonlyMap<number, string> {
+    return this.names;
   }
 
   private async spawn(ppid: number, req: ProcessRequest): Promise<void> {

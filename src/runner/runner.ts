@@ -6,6 +6,8 @@ import { CompileError } from '../compile/compile-error';
 import type { RunEvent } from '../host/run-events';
 import { startRun } from '../host/start-run';
 import { WorkerPool } from '../host/worker-pool';
+import type { Run } from '../host/supervisor';
+import type { TraceEvent } from '../runtime/trace';
 
 export interface RunnerOptions {
   fileName?: string;
@@ -18,6 +20,9 @@ export type OutputEvent = Extract<RunEvent, { type: 'output' }>;
 
 export interface RunnerResult {
   events: RunEvent[];
+  /** Each process's trace events, by pid, and the names of the objects they mention. */
+  traces?: Record<number, TraceEvent[]>;
+  objectNames?: Record<number, string>;
   compileError?: { name: string; message: string; line: number; column: number; report: string };
 }
 
@@ -36,8 +41,9 @@ window.runProgram = (source, options = {}) =>
   new Promise((resolve) => {
     const events: RunEvent[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let run: Run | undefined; // the end event always comes after startRun returned
     try {
-      const run = startRun(source, {
+      run = startRun(source, {
         pool,
         fileName: options.fileName,
         timeScale: options.timeScale,
@@ -46,11 +52,15 @@ window.runProgram = (source, options = {}) =>
           window.__emit?.(event);
           if (event.type === 'end') {
             clearTimeout(timer);
-            resolve({ events });
+            resolve({
+              events,
+              traces: run!.traces(),
+              objectNames: Object.fromEntries(run!.objectNames),
+            });
           }
         },
       });
-      if (options.timeoutMs) timer = setTimeout(() => run.stop('timeout'), options.timeoutMs);
+      if (options.timeoutMs) timer = setTimeout(() => run!.stop('timeout'), options.timeoutMs);
     } catch (error) {
       if (!(error instanceof CompileError)) throw error;
       const { name, message, line, column } = error;

@@ -31,6 +31,8 @@ export const H = {
   allocLock: HEADER / 4 + 5,
   /** Byte offset of the run's file store (file-store.ts), made with the heap. */
   fileStore: HEADER / 4 + 6,
+  /** 1 once the output-truncated notice was sent (output.ts). */
+  outputNotice: HEADER / 4 + 8,
   /** Threads named so far (`Thread-N`), one counter for the run. */
   threadCounter: HEADER / 4 + 7,
   /** First of FREE_LISTS words: head of each size class's free list (alloc.ts). */

@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+/** Runs `npm run snippet` on a program, as a tutorial author would in CI. */
+function snippet(
+  source: string,
+  ...args: string[]
+): Promise<{ status: number; stdout: string; stderr: string }> {
+  const file = join(mkdtempSync(join(tmpdir(), 'snippet-')), 'prog.ts');
+  writeFileSync(file, source);
+  return new Promise((resolve) => {
+    execFile(
+      'npx',
+      ['tsx', 'scripts/snippet.ts', file, ...args],
+      { timeout: 90_000 },
+      (error, stdout, stderr) =>
+        resolve({ status: error ? (error.code as number) : 0, stdout, stderr }),
+    );
+  });
+}
+
+test.describe.configure({ timeout: 180_000 });
+
+test('the snippet runner prints JSON lines and exits with the run status (0, 2, 3, 124)', async () => {
+  const ok = await snippet(
+    `import { Process } from 'multiprocessing';
+function f() { print('child'); }
+if (__name__ === '__main__') { const p = new Process({ target: f }); p.start(); p.join(); print('done'); }`,
+    '--json',
+  );
+  expect(ok.status).toBe(0);
+  const objects = ok.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(objects.slice(0, 2)).toMatchObject([
+    { pid: 1001, name: 'Process-1', stream: 'stdout', text: 'child' },
+    { pid: 1000, name: 'MainProcess', stream: 'stdout', text: 'done' },
+  ]);
+  expect(objects[2]).toMatchObject({ exitCode: 0, reason: 'exit' });
+  expect(typeof objects[0].t).toBe('number');
+
+  const syntax = await snippet(`const x = ;`);
+  expect(syntax.status).toBe(2);
+  expect(syntax.stderr).toContain('line 1, column 11');
+
+  const deadlock = await snippet(
+    `import { Lock } from 'multiprocessing';\nconst l = new Lock();\nl.acquire();\nl.acquire();`,
+  );
+  expect(deadlock.status).toBe(3);
+  expect(deadlock.stderr).toContain('Deadlock: every live process is blocked');
+
+  const slow = await snippet(
+    `import { sleep } from 'time';\nprint('start');\nsleep(30);`,
+    '--timeout',
+    '2',
+  );
+  expect(slow.status).toBe(124);
+  expect(slow.stdout).toBe('start\n');
+});
