@@ -68,7 +68,9 @@ export function rebuildSelf(job: ChildJob): Process {
         ) as Process)
       : (rebuildInstance(job.className, job.fields) as Process);
   self = adopt(object, {
-    target: job.targetName ? (context.defined[job.targetName] as ProcessState['target']) : null,
+    target: job.targetName
+      ? (context.defined[job.targetName] as ProcessState['target'])
+      : (decode(job.targetObject) as ProcessState['target']),
     args: decode(job.args) as unknown[],
     kwargs: decode(job.kwargs) as ProcessState['kwargs'],
   });

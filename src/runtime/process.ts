@@ -8,9 +8,17 @@ import type { ChildJob, ProcessKind } from './protocol';
 import { spawnChild } from './spawn';
 import { encode } from './transfer';
 
+/**
+ * Python's callable object (a class with `__call__`) as a target: an instance of a top-level
+ * class with a `call` method. It travels to the child like any instance, rebuilt from its fields.
+ */
+export interface Callable {
+  call(...args: never[]): unknown;
+}
+
 export interface ProcessOptions {
   /** A top-level function of the program: the child finds it by name. */
-  target?: ((...args: never[]) => unknown) | null;
+  target?: ((...args: never[]) => unknown) | Callable | null;
   args?: readonly unknown[];
   /** Python's keyword arguments, passed to the target as one last argument. */
   kwargs?: Record<string, unknown> | null;
@@ -22,7 +30,7 @@ export interface ProcessOptions {
 export interface ProcessState {
   name: string;
   daemon: boolean;
-  target: ((...args: unknown[]) => unknown) | null;
+  target: ((...args: unknown[]) => unknown) | Callable | null;
   args: unknown[];
   kwargs: Record<string, unknown> | null;
   pid: number | null;
@@ -113,7 +121,10 @@ export class Process {
   run(): unknown {
     const { target, args, kwargs } = this[STATE];
     if (!target) return undefined;
-    return kwargs ? target(...args, kwargs) : target(...args);
+    const all = kwargs ? [...args, kwargs] : args;
+    return typeof target === 'function'
+      ? target(...all)
+      : (target.call as (...a: unknown[]) => unknown)(...all);
   }
 
   start(): void {
@@ -212,7 +223,7 @@ export class Process {
 
   /** What the child needs to run this object, checked here so a bad target fails in the parent. */
   private job(): ChildJob {
-    const { target, args, kwargs } = this[STATE];
+    const { target } = this[STATE];
     const cls = this.constructor;
     let className: string | null = runtimeClassNames.get(cls) ?? null;
     const runtime = className !== null || kindClasses[this[STATE].kind] === cls;
@@ -225,6 +236,15 @@ export class Process {
         );
       }
     }
+    if (target !== null && typeof target === 'object') {
+      if (typeof target.call !== 'function')
+        throw new TypeError('target must be a function or an object with a call() method');
+      return {
+        ...this.jobOf(className, runtime),
+        targetName: null,
+        targetObject: encode(target, 'target'),
+      };
+    }
     const targetName = target === null ? null : topLevelNameOf(target);
     if (target !== null && targetName === null) {
       throw new TypeError(
@@ -233,11 +253,19 @@ export class Process {
           'Python has the same rule: the target must be picklable.',
       );
     }
+    return { ...this.jobOf(className, runtime), targetName, targetObject: null };
+  }
+
+  /** The parts of a job that do not depend on the target. */
+  private jobOf(
+    className: string | null,
+    runtime: boolean,
+  ): Omit<ChildJob, 'targetName' | 'targetObject'> {
+    const { args, kwargs } = this[STATE];
     return {
       className,
       runtime: runtime && className !== null,
       fields: className === null ? {} : encode({ ...this }, 'field'),
-      targetName,
       args: encode(args, 'args'),
       kwargs: encode(kwargs, 'kwargs'),
     };

@@ -26,6 +26,8 @@ export interface ChildJob {
   runtime: boolean;
   fields: Encoded;
   targetName: string | null;
+  /** A callable object target (process.ts, Callable), encoded. */
+  targetObject: Encoded | null;
   args: Encoded;
   kwargs: Encoded;
 }
