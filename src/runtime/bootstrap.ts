@@ -8,6 +8,7 @@ import { PROGRAM_GLOBAL, type ProgramHooks } from './program-abi';
 import type { Assignment } from './protocol';
 import { notify } from './channel';
 import { closeConnections } from './queue/pipe';
+import { shutdownExecutors } from './pool/executor';
 import { formatTraceback } from './traceback';
 import { trace, TraceKind } from './trace';
 
@@ -58,6 +59,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
     reportUncaught(error, context);
   }
   try {
+    shutdownExecutors();
     endChildren();
     closeConnections();
   } catch (error) {

@@ -6,6 +6,7 @@ export const MODULE_NAMES = [
   'multiprocessing',
   'threading',
   'queue',
+  'concurrent.futures',
   'time',
   'os',
   'random',

@@ -1,4 +1,5 @@
 import type { ModuleName } from './module-names';
+import * as concurrentFutures from './modules/concurrent-futures';
 import * as fs from './modules/fs';
 import * as multiprocessing from './modules/multiprocessing';
 import * as os from './modules/os';
@@ -12,6 +13,7 @@ export const MODULES: Record<ModuleName, object> = {
   multiprocessing,
   threading,
   queue,
+  'concurrent.futures': concurrentFutures,
   time,
   os,
   random,

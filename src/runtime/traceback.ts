@@ -13,6 +13,15 @@ interface Frame {
  */
 export function formatTraceback(error: unknown, program: ProgramInfo): string {
   if (!(error instanceof Error)) return `Uncaught: ${String(error)}`;
+  // An error raised again from a task shows the task's own traceback first, as Python does.
+  const remote = (error as { remoteTraceback?: string }).remoteTraceback;
+  const cause = remote
+    ? `${remote}\n\nThe above exception was the direct cause of the following exception:\n\n`
+    : '';
+  return cause + localTraceback(error, program);
+}
+
+function localTraceback(error: Error, program: ProgramInfo): string {
   const frames = programFrames(error.stack ?? '', program.url);
   const lines = program.source.split('\n');
   const out = ['Traceback (most recent call last):'];

@@ -10,6 +10,7 @@ export { AssertionError, ProcessError, TimeoutError } from '../errors';
 export * from './sync-primitives';
 export { Queue, JoinableQueue, SimpleQueue } from '../queue/mp-queue';
 export { Pipe, Connection } from '../queue/pipe';
+export { Pool, AsyncResult } from '../pool/pool';
 export { EOFError, BrokenPipeError } from '../queue/errors';
 export {
   Value,

@@ -30,6 +30,7 @@ export const ObjectKind = {
   LifoQueue: 14,
   PriorityQueue: 15,
   Channel: 16,
+  TaskTable: 17,
 } as const;
 export type ObjectKind = (typeof ObjectKind)[keyof typeof ObjectKind];
 

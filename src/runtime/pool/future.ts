@@ -1,0 +1,179 @@
+import { scaledMs } from '../blocking';
+import { TimeoutError } from '../errors';
+import { repr } from '../format';
+import { Empty } from '../queue/errors';
+import type { Queue } from '../queue/mp-queue';
+import { TaskState, type TaskTable } from './task-table';
+import type { Outcome } from './worker';
+
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+}
+
+/** An error raised in a task, raised again where its result is asked for, with the task's traceback. */
+export class TaskError extends Error {
+  constructor(
+    override readonly name: string,
+    message: string,
+    /** The traceback in the worker, in the program's lines (printed above the caller's). */
+    readonly remoteTraceback: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Delivers outcomes from a results queue to the futures of the process that submitted them.
+ * Only that process reads the queue, whenever it waits on one of its futures.
+ */
+export class ResultPump {
+  private readonly futures = new Map<number, Future>();
+  /** Settling a future runs callbacks, which may ask done(): they must not pump again. */
+  private pumping = false;
+
+  constructor(
+    readonly results: Queue<Outcome>,
+    readonly table: TaskTable,
+    /** Runs between waits (a Pool replaces retired workers); waits are then cut in slices. */
+    private readonly between: (() => void) | null = null,
+  ) {}
+
+  track(future: Future): void {
+    this.futures.set(future.taskId, future);
+  }
+
+  /** Takes every outcome already there; with `ms` > 0, waits up to that long for one first. */
+  pump(ms = 0): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      this.drain(ms);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private drain(ms: number): void {
+    for (let wait = ms; ; wait = 0) {
+      let outcome: Outcome;
+      try {
+        outcome =
+          wait > 0
+            ? this.results.get(true, wait === Infinity ? null : wait / scaledMs(1))
+            : this.results.getNowait();
+      } catch (error) {
+        if (error instanceof Empty) return;
+        throw error;
+      }
+      const future = this.futures.get(outcome.id);
+      this.futures.delete(outcome.id);
+      future?.settle(outcome);
+    }
+  }
+
+  /** Pumps until `until()` holds or `ms` pass; false on timeout. */
+  pumpUntil(until: () => boolean, ms: number): boolean {
+    const deadline = ms === Infinity ? Infinity : performance.now() + ms;
+    for (;;) {
+      this.pump();
+      if (until()) return true;
+      const left = deadline - performance.now();
+      if (left <= 0) return false;
+      this.between?.();
+      this.pump(this.between ? Math.min(left, 50) : left);
+    }
+  }
+}
+
+type Settled = { ok: true; value: unknown } | { ok: false; error: Error };
+
+/** concurrent.futures.Future: the eventual result of a task submitted to an executor. */
+export class Future<T = unknown> {
+  private settled: Settled | null = null;
+  private readonly callbacks: ((f: Future<T>) => void)[] = [];
+
+  constructor(
+    readonly taskId: number,
+    /** Where its outcome comes from (the executor's results queue). */
+    readonly pump: ResultPump,
+  ) {
+    pump.track(this as Future);
+  }
+
+  /** Cancels it if no worker has started it; true if it is (now) cancelled. */
+  cancel(): boolean {
+    if (this.pump.table.move(this.taskId, TaskState.Pending, TaskState.Cancelled)) {
+      this.settle(null);
+      return true;
+    }
+    return this.cancelled();
+  }
+
+  cancelled(): boolean {
+    return this.pump.table.state(this.taskId) === TaskState.Cancelled;
+  }
+
+  running(): boolean {
+    return this.pump.table.state(this.taskId) === TaskState.Running;
+  }
+
+  done(): boolean {
+    this.pump.pump();
+    return this.settled !== null || this.cancelled();
+  }
+
+  /** The task's value; waits up to `timeout` seconds (TimeoutError); raises the task's error. */
+  result(timeout: number | null = null): T {
+    const outcome = this.wait(timeout);
+    if (outcome.ok) return outcome.value as T;
+    const { error } = outcome;
+    // Raised anew here, so the caller's traceback shows this call; the task's comes first.
+    if (error instanceof TaskError)
+      throw new TaskError(error.name, error.message, error.remoteTraceback);
+    throw error;
+  }
+
+  /** The task's error, or null if it succeeded; waits like result(). */
+  exception(timeout: number | null = null): Error | null {
+    const outcome = this.wait(timeout);
+    return outcome.ok ? null : outcome.error;
+  }
+
+  /** Calls `fn(future)` when it is done (at once if it is), in the submitting process. */
+  addDoneCallback(fn: (f: Future<T>) => void): void {
+    if (this.done()) fn(this);
+    else this.callbacks.push(fn);
+  }
+
+  /** The outcome arrived (or null: cancelled). */
+  settle(outcome: Outcome | null): void {
+    if (this.settled) return;
+    if (outcome === null) this.settled = { ok: false, error: new CancelledError() };
+    else if (outcome.ok) this.settled = { ok: true, value: outcome.value };
+    else
+      this.settled = {
+        ok: false,
+        error: new TaskError(outcome.error.name, outcome.error.message, outcome.error.traceback),
+      };
+    for (const fn of this.callbacks.splice(0)) fn(this);
+  }
+
+  private wait(timeout: number | null): Settled {
+    if (this.cancelled()) throw new CancelledError();
+    if (!this.pump.pumpUntil(() => this.settled !== null, scaledMs(timeout))) {
+      throw new TimeoutError(`the result did not come within ${timeout} s`);
+    }
+    return this.settled!;
+  }
+
+  [repr](): string {
+    const state = this.cancelled()
+      ? 'cancelled'
+      : this.settled
+        ? 'finished'
+        : this.running()
+          ? 'running'
+          : 'pending';
+    return `<Future state=${state}>`;
+  }
+}
