@@ -7,7 +7,7 @@ import { Life, W, finishLife, slot } from './proc-record';
 import { PROGRAM_GLOBAL, type ProgramHooks } from './program-abi';
 import type { Assignment } from './protocol';
 import { notify } from './channel';
-import { closeConnections } from './queue/pipe';
+import { closeHeldEnds } from './at-exit';
 import { shutdownExecutors } from './pool/executor';
 import { formatTraceback } from './traceback';
 import { trace, TraceKind } from './trace';
@@ -61,7 +61,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
   try {
     shutdownExecutors();
     endChildren();
-    closeConnections();
+    closeHeldEnds();
   } catch (error) {
     exitCode ||= 1;
     reportUncaught(error, context);

@@ -1,5 +1,6 @@
 import { allocBlock, freeBlock } from './alloc';
 import { FILE_STORE_BYTES } from './file-store';
+import { PORT_TABLE_BYTES } from './net/ports';
 import { ARENA, F, H, HEAP_PAGES } from './layout';
 
 /** Typed views over the run's shared memory, built once per Worker. */
@@ -33,6 +34,7 @@ export class Heap {
     heap.f64[F.timeScale] = timeScale;
     heap.f64[F.startedAt] = performance.timeOrigin + performance.now();
     heap.i32[H.fileStore] = heap.alloc(FILE_STORE_BYTES);
+    heap.i32[H.portTable] = heap.alloc(PORT_TABLE_BYTES);
     return heap;
   }
 

@@ -31,6 +31,8 @@ export const H = {
   allocLock: HEADER / 4 + 5,
   /** Byte offset of the run's file store (file-store.ts), made with the heap. */
   fileStore: HEADER / 4 + 6,
+  /** Byte offset of the run's table of listening ports (net/socket.ts), made with the heap. */
+  portTable: HEADER / 4 + 9,
   /** 1 once the output-truncated notice was sent (output.ts). */
   outputNotice: HEADER / 4 + 8,
   /** Threads named so far (`Thread-N`), one counter for the run. */

@@ -7,6 +7,7 @@ export const MODULE_NAMES = [
   'threading',
   'queue',
   'concurrent.futures',
+  'socket',
   'time',
   'os',
   'random',

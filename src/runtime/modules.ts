@@ -5,6 +5,7 @@ import * as multiprocessing from './modules/multiprocessing';
 import * as os from './modules/os';
 import * as queue from './modules/queue';
 import * as random from './modules/random';
+import * as socket from './modules/socket';
 import * as threading from './modules/threading';
 import * as time from './modules/time';
 
@@ -14,6 +15,7 @@ export const MODULES: Record<ModuleName, object> = {
   threading,
   queue,
   'concurrent.futures': concurrentFutures,
+  socket,
   time,
   os,
   random,

@@ -182,8 +182,12 @@ export class Queue<T = unknown> {
   /** Marks an end of a pipe's channel closed and wakes whoever waits on the other side. */
   protected closeEnd(end: typeof NO_WRITERS | typeof NO_READERS): void {
     const { i32 } = this.heap;
+    const seq = this.base + (end === NO_WRITERS ? PUTS : GETS);
     Atomics.or(i32, this.base + ENDS, end);
-    Atomics.notify(i32, this.base + (end === NO_WRITERS ? PUTS : GETS));
+    // Bump the word the other side waits on: one that read it just before would otherwise
+    // sleep on an unchanged value and miss this wake-up.
+    Atomics.add(i32, seq, 1);
+    Atomics.notify(i32, seq);
   }
 
   /** Waits up to `ms` until an item is there or the writers are gone; whether recv would not block. */

@@ -2,6 +2,7 @@ import { scaledMs } from '../blocking';
 import { repr } from '../format';
 import { ObjectKind, registerShared, sharedById } from '../sync/objects';
 import { registerHandleKind, toHandle } from '../transfer';
+import { holdOpen, released } from '../at-exit';
 import { Queue, NO_READERS, NO_WRITERS, READERS, WRITERS } from './mp-queue';
 
 /**
@@ -36,13 +37,6 @@ export class Channel extends Queue {
 }
 registerShared(Channel.kind, Channel);
 
-/** Connections this process holds open: closed for it when it ends, as the OS closes fds. */
-const held = new Set<Connection>();
-
-export function closeConnections(): void {
-  for (const connection of held) connection.close();
-}
-
 /**
  * multiprocessing.Connection: one end of a Pipe. It reads from one Channel and writes to the
  * other (a one-way pipe's ends have only one of them). It travels to a child as the ids of
@@ -55,7 +49,7 @@ export class Connection<T = unknown> {
     private readonly input: Channel | null,
     private readonly output: Channel | null,
   ) {
-    held.add(this);
+    holdOpen(this);
   }
 
   get readable(): boolean {
@@ -89,7 +83,7 @@ export class Connection<T = unknown> {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    held.delete(this);
+    released(this);
     this.output?.release('writing');
     this.input?.release('reading');
   }
