@@ -10,11 +10,12 @@ import { parseArgs } from 'node:util';
 import { preview } from 'vite';
 import { launchChromium } from './browser';
 import type { Measure } from './bench/measure';
+import { poolMeasures } from './bench/pools';
 import { processMeasures } from './bench/processes';
 import { queueMeasures } from './bench/queues';
 import { syncMeasures } from './bench/sync';
 
-const MEASURES: Measure[] = [...processMeasures, ...syncMeasures, ...queueMeasures];
+const MEASURES: Measure[] = [...processMeasures, ...syncMeasures, ...queueMeasures, ...poolMeasures];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
 

@@ -1,20 +1,6 @@
 import type { Page } from '@playwright/test';
-import { runTimed, type Measure } from './measure';
-
-/** The numbers a program printed, by label (`label value` lines). */
-async function printed(page: Page, program: string): Promise<Record<string, number>> {
-  const events = await runTimed(page, program);
-  const values: Record<string, number> = {};
-  for (const { event } of events) {
-    if (event.type === 'output' && event.stream === 'stdout') {
-      const [label, value] = event.text.split(' ');
-      values[label] = Number(value);
-    } else if (event.type === 'output') {
-      throw new Error(`bench program failed: ${event.text}`);
-    }
-  }
-  return values;
-}
+import type { Measure } from './measure';
+import { printedNumbers as printed } from './pools';
 
 const uncontended: Measure = {
   name: 'lock_uncontended_vs_cas_store',
