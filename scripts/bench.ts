@@ -15,7 +15,12 @@ import { processMeasures } from './bench/processes';
 import { queueMeasures } from './bench/queues';
 import { syncMeasures } from './bench/sync';
 
-const MEASURES: Measure[] = [...processMeasures, ...syncMeasures, ...queueMeasures, ...poolMeasures];
+const MEASURES: Measure[] = [
+  ...processMeasures,
+  ...syncMeasures,
+  ...queueMeasures,
+  ...poolMeasures,
+];
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
 

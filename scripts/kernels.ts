@@ -6,18 +6,33 @@ import asc from 'assemblyscript/asc';
 
 export const KERNELS_ENTRY = 'assembly/index.ts';
 
+/**
+ * One memory shared by every Worker of a run (the run's heap, 64 MiB = 1024 pages, sized up
+ * front so views never go stale), imported rather than owned; threads and SIMD enabled.
+ */
+export const KERNEL_FLAGS = [
+  '-O3',
+  '--runtime',
+  'stub',
+  '--importMemory',
+  '--sharedMemory',
+  '--initialMemory',
+  '1024',
+  '--maximumMemory',
+  '1024',
+  '--enable',
+  'threads,simd',
+];
+
 export async function compileKernels(): Promise<Uint8Array<ArrayBuffer>> {
   let binary: Uint8Array<ArrayBuffer> | undefined;
   let errors = '';
-  const { error } = await asc.main(
-    [KERNELS_ENTRY, '--outFile', 'kernels.wasm', '-O3', '--runtime', 'stub'],
-    {
-      writeFile(name: string, contents: Uint8Array | string) {
-        if (name.endsWith('.wasm')) binary = contents as Uint8Array<ArrayBuffer>;
-      },
-      stderr: { write: (text: string) => ((errors += text), true) } as unknown as never,
+  const { error } = await asc.main([KERNELS_ENTRY, '--outFile', 'kernels.wasm', ...KERNEL_FLAGS], {
+    writeFile(name: string, contents: Uint8Array | string) {
+      if (name.endsWith('.wasm')) binary = contents as Uint8Array<ArrayBuffer>;
     },
-  );
+    stderr: { write: (text: string) => ((errors += text), true) } as unknown as never,
+  });
   if (error || !binary)
     throw new Error(`AssemblyScript did not compile ${KERNELS_ENTRY}:\n${errors || error}`);
   return binary;

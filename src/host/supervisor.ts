@@ -7,6 +7,7 @@ import type { Assignment, ChildJob, SpawnRequest, Stream, WorkerNotice } from '.
 import { initRecord } from '../runtime/spawn';
 import { readTrace, type TraceEvent } from '../runtime/trace';
 import { DeadlockWatch } from './deadlock';
+import { kernelsModule } from './kernels';
 import { LineBuffer } from './line-buffer';
 import { releaseDeadOwner } from './owner-death';
 import type { ProcessWorker } from './process-worker';
@@ -123,7 +124,7 @@ export class Run {
       exitCode: null,
     });
     this.emit({ type: 'process', info: this.processes.get(req.pid)! });
-    const worker = await this.options.pool.take();
+    const [worker, kernels] = await Promise.all([this.options.pool.take(), kernelsModule()]);
     if (this.ended || lifeOf(this.heap, req.pid) !== Life.Ready) {
       worker.terminate(); // stopped, or killed before it got a Worker
       return;
@@ -134,6 +135,7 @@ export class Run {
     const assignment: Assignment = {
       ...req,
       memory: this.heap.memory,
+      kernels,
       program: {
         fileName: this.program.fileName,
         source: this.program.source,

@@ -32,6 +32,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
     process: a.process,
     isMain: a.isMain,
     program: a.program,
+    kernels: a.kernels,
     startMethod: a.startMethod,
     topLevel: a.isMain || a.startMethod === 'spawn',
     bootstrapping: !a.isMain,

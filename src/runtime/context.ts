@@ -19,6 +19,8 @@ export interface ProcessContext {
   process: OwningProcess;
   isMain: boolean;
   program: ProgramInfo;
+  /** The AssemblyScript kernels, compiled once by the page (null if kernels.wasm did not load). */
+  kernels: WebAssembly.Module | null;
   startMethod: StartMethod;
   /** Top-level statements run here (main process, or a "spawn" child). */
   topLevel: boolean;

@@ -12,6 +12,7 @@ export const MODULE_NAMES = [
   'os',
   'random',
   'fs',
+  'kernels',
 ] as const;
 
 export type ModuleName = (typeof MODULE_NAMES)[number];

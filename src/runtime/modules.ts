@@ -1,6 +1,7 @@
 import type { ModuleName } from './module-names';
 import * as concurrentFutures from './modules/concurrent-futures';
 import * as fs from './modules/fs';
+import * as kernels from './modules/kernels';
 import * as multiprocessing from './modules/multiprocessing';
 import * as os from './modules/os';
 import * as queue from './modules/queue';
@@ -20,6 +21,7 @@ export const MODULES: Record<ModuleName, object> = {
   os,
   random,
   fs,
+  kernels,
 };
 
 export function moduleByName(name: string): object {

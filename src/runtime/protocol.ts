@@ -56,6 +56,7 @@ export interface OwningProcess {
 /** Everything a pooled Worker needs to become one process of a run. */
 export interface Assignment extends Omit<SpawnRequest, 'job'> {
   memory: WebAssembly.Memory;
+  kernels: WebAssembly.Module | null;
   program: ProgramInfo;
   ppid: number;
   parentName: string;

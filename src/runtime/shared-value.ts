@@ -157,6 +157,16 @@ export class Value<T extends Element = number> extends SharedData {
   }
 }
 
+/** Where an array's elements are: byte address in the heap (for the kernels) and the typed view. */
+export function storageOf(array: SharedArray<Element>): {
+  address: number;
+  view: View;
+  typecode: string;
+} {
+  const data = array as unknown as { view: View; typecode: string };
+  return { address: data.view.byteOffset, view: data.view, typecode: data.typecode };
+}
+
 /** A Value without a lock. */
 export class RawValue<T extends Element = number> extends Value<T> {
   constructor(typecode: string, value: T = 0 as T) {
