@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json]
+ * npm run bench [-- --json] [--only WORD]
  *
  * Builds the site, serves it with `vite preview`, and measures in headless Chromium, in one
  * run, every figure the issues name. Prints a table, or with --json one object
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { preview } from 'vite';
 import { launchChromium } from './browser';
 import type { Measure } from './bench/measure';
+import { kernelMeasures } from './bench/kernels';
 import { poolMeasures } from './bench/pools';
 import { processMeasures } from './bench/processes';
 import { queueMeasures } from './bench/queues';
@@ -20,9 +21,14 @@ const MEASURES: Measure[] = [
   ...syncMeasures,
   ...queueMeasures,
   ...poolMeasures,
+  ...kernelMeasures,
 ];
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, only: { type: 'string' } },
+});
+/** `--only WORD` measures just the figures whose name contains WORD. */
+const chosen = MEASURES.filter((m) => !values.only || m.name.includes(values.only));
 
 execSync('npx vite build --logLevel error', { stdio: values.json ? 'ignore' : 'inherit' });
 const server = await preview({ logLevel: 'error', preview: { host: '127.0.0.1', port: 0 } });
@@ -34,7 +40,7 @@ try {
   const page = await browser.newPage();
   await page.goto(new URL('run.html', url).href);
   await page.waitForFunction(() => typeof window.runProgram === 'function');
-  for (const measure of MEASURES) {
+  for (const measure of chosen) {
     const value = Math.round((await measure.run(page)) * 100) / 100;
     results[measure.name] = {
       value,
