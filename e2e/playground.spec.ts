@@ -60,3 +60,13 @@ test('the dev server serves the AssemblyScript kernels it compiled', async ({ re
   );
   expect((instance.exports.countPrimes as (a: number, b: number) => number)(0, 100)).toBe(25);
 });
+
+test('a lesson from the URL shows its program and its explanation, and runs', async ({ page }) => {
+  await page.goto('/?lesson=p30');
+  await expect(page.locator('#lesson-info h2')).toHaveText(/^p30 · /);
+  await expect(page.locator('#lesson-info .browser-note')).not.toBeEmpty();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole('button', { name: /Run/ }).click();
+  await expect(page.locator('.line .text')).toHaveText(['抢到了', '接着抢'], { timeout: 20_000 });
+});

@@ -5,7 +5,7 @@ import { startRun } from '../host/start-run';
 import type { Run } from '../host/supervisor';
 import { WorkerPool } from '../host/worker-pool';
 import { lessonById, lessonsByGroup } from '../examples/catalog';
-import { GROUPS } from '../examples/lesson';
+import { GROUPS, type Text } from '../examples/lesson';
 import welcome from '../examples/programs/welcome.ts?raw';
 import { ConsoleView } from './console-view';
 import { Editor } from './editor';
@@ -21,6 +21,7 @@ app.innerHTML = `
     <span id="status" class="status" role="status"></span>
   </header>
   <p id="isolation" class="warning" hidden></p>
+  <section id="lesson-info" class="lesson-info" aria-live="polite" hidden></section>
   <main class="panes">
     <section class="editor-pane" aria-label="Editor"></section>
     <section class="console-pane" aria-label="Console"><div id="console" class="console"></div></section>
@@ -31,6 +32,9 @@ const runButton = app.querySelector<HTMLButtonElement>('#run')!;
 const stopButton = app.querySelector<HTMLButtonElement>('#stop')!;
 const status = app.querySelector<HTMLElement>('#status')!;
 const output = new ConsoleView(app.querySelector<HTMLElement>('#console')!);
+const lessonInfo = app.querySelector<HTMLElement>('#lesson-info')!;
+/** Chinese for a Chinese browser, English otherwise (a switch comes with the full UI). */
+const lang: keyof Text = navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 
 const pool = new WorkerPool();
 let run: Run | null = null;
@@ -38,6 +42,7 @@ let runs = 0;
 let lessonId = new URLSearchParams(location.search).get('lesson') ?? '';
 
 fillPicker();
+showLessonInfo();
 const editor = new Editor(app.querySelector<HTMLElement>('.editor-pane')!, programFor(lessonId), {
   onRun: startProgram,
   onStop: stopProgram,
@@ -65,6 +70,7 @@ picker.addEventListener('change', () => {
   history.replaceState(null, '', url);
   editor.value = programFor(lessonId);
   output.clear();
+  showLessonInfo();
 });
 
 // Monaco arrives after the page is interactive; until then the textarea editor works.
@@ -108,14 +114,35 @@ function programFor(id: string): string {
   return savedProgram(id) ?? lessonById(id)?.source ?? welcome;
 }
 
+/** The lesson's title, what to watch for, and where the browser differs: text only. */
+function showLessonInfo(): void {
+  const lesson = lessonById(lessonId);
+  lessonInfo.hidden = !lesson;
+  lessonInfo.replaceChildren();
+  if (!lesson) return;
+  const title = document.createElement('h2');
+  title.textContent = `${lesson.id} · ${lesson.title[lang]}`;
+  const explain = document.createElement('p');
+  explain.textContent = lesson.explain[lang];
+  lessonInfo.append(title, explain);
+  if (lesson.browserNote) {
+    const note = document.createElement('p');
+    note.className = 'browser-note';
+    const label = document.createElement('strong');
+    label.textContent = lang === 'zh' ? '浏览器与 CPython 的不同:' : 'Where the browser differs: ';
+    note.append(label, lesson.browserNote[lang]);
+    lessonInfo.append(note);
+  }
+}
+
 function fillPicker(): void {
   const scratch = new Option('Welcome', '');
   picker.append(scratch);
   for (const [group, lessons] of lessonsByGroup()) {
     const optgroup = document.createElement('optgroup');
-    optgroup.label = GROUPS[group].en;
+    optgroup.label = GROUPS[group][lang];
     for (const lesson of lessons) {
-      optgroup.append(new Option(`${lesson.id} · ${lesson.title.en}`, lesson.id));
+      optgroup.append(new Option(`${lesson.id} · ${lesson.title[lang]}`, lesson.id));
     }
     picker.append(optgroup);
   }
