@@ -95,3 +95,25 @@ if (__name__ === '__main__') {
   );
   expect(run.exitCode).toBe(1);
 });
+
+test('a module-level executor and Pool work: children re-evaluating them get inert copies', async ({
+  page,
+}) => {
+  const run = await runProgram(
+    page,
+    `import { ThreadPoolExecutor } from 'concurrent.futures';
+import { Pool } from 'multiprocessing';
+function double(x: number) { return 2 * x; }
+const executor = new ThreadPoolExecutor(2);
+const pool = new Pool(2);
+if (__name__ === '__main__') {
+  const fs = [0, 1, 2, 3, 4, 5].map((x) => executor.submit(double, x));
+  executor.shutdown();
+  print(fs.map((f) => f.result(3)).join(','));
+  print(pool.map(double, [1, 2, 3]).join(','), pool.map(double, [4, 5]).join(','));
+}`,
+  );
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toEqual(['0,2,4,6,8,10', '2,4,6 8,10']);
+  expect(run.processes().length).toBeLessThanOrEqual(5); // main, 2 threads, 2 pool workers
+});

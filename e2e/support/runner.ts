@@ -68,6 +68,8 @@ export async function runProgram(
   if (!page.url().endsWith('/run.html')) {
     await page.goto('/run.html');
     await page.waitForFunction(() => typeof window.runProgram === 'function');
+    // The first Workers load slowly (the dev server serves the runtime module by module).
+    await page.evaluate(() => window.runnerWarm());
   }
   const raw = await page.evaluate(([s, o]) => window.runProgram(s, o), [
     source,

@@ -12,6 +12,12 @@ export class WorkerPool {
   /** Eight: lessons start five to ten children at once, and an idle Worker costs little. */
   constructor(private readonly size = 8) {}
 
+  /** Resolves when `size` Workers are idle (tests wait for it so start-up does not skew timings). */
+  async warmed(): Promise<void> {
+    this.warm();
+    while (this.idle.length < this.size) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+
   /** Starts Workers until `size` are idle or on their way. */
   warm(): void {
     while (this.idle.length + this.warming < this.size) {

@@ -29,6 +29,8 @@ export interface RunnerResult {
 declare global {
   interface Window {
     runProgram(source: string, options?: RunnerOptions): Promise<RunnerResult>;
+    /** Resolves when the runner's pool of Workers has loaded. */
+    runnerWarm(): Promise<void>;
     /** Set by the snippet CLI to stream events as they happen. */
     __emit?: (event: RunEvent) => void;
   }
@@ -36,6 +38,7 @@ declare global {
 
 const pool = new WorkerPool();
 pool.warm();
+window.runnerWarm = () => pool.warmed();
 
 window.runProgram = (source, options = {}) =>
   new Promise((resolve) => {

@@ -23,7 +23,11 @@ export function taskName(fn: unknown, where: string): string {
   return name;
 }
 
-/** Executors alive in this process: shut down (waiting) when its code ends, as Python does at exit. */
+/**
+ * Executors that started workers in this process: shut down (waiting) when its code ends, as
+ * Python does at exit. A child's copy of a module-level executor (re-evaluated under "fork")
+ * starts none, so it never drains the parent's results or stops the parent's workers.
+ */
 const live = new Set<Executor>();
 export function shutdownExecutors(): void {
   for (const executor of live) executor.shutdown();
@@ -42,7 +46,6 @@ export abstract class Executor implements Disposable {
   constructor(readonly maxWorkers: number) {
     if (!Number.isInteger(maxWorkers) || maxWorkers <= 0)
       throw new RangeError('maxWorkers must be greater than 0');
-    live.add(this);
   }
 
   protected abstract newWorker(index: number): PoolThread | PoolProcess;
@@ -56,6 +59,7 @@ export abstract class Executor implements Disposable {
       const worker = this.newWorker(this.workers.length);
       worker.start();
       this.workers.push(worker);
+      live.add(this);
     }
     return new Future<Awaited<R>>(id, this.pump);
   }

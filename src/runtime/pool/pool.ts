@@ -1,6 +1,6 @@
 import { scaledMs } from '../blocking';
-import { topLevelNameOf } from '../context';
-import { TimeoutError, ValueError } from '../errors';
+import { ctx, topLevelNameOf } from '../context';
+import { RuntimeError, TimeoutError, ValueError } from '../errors';
 import { repr } from '../format';
 import { Queue } from '../queue/mp-queue';
 import { taskName } from './executor';
@@ -36,8 +36,13 @@ export class Pool implements Disposable {
     if (initializer !== null && topLevelNameOf(initializer) === null) taskName(initializer, 'Pool');
     // Between waits for a result, replace workers that retired (maxtasksperchild).
     this.pump = new ResultPump(new Queue<Outcome>(), new TaskTable(), () => this.replaceRetired());
-    for (let k = 0; k < count; k++) this.startWorker();
+    // A child re-evaluating a module-level Pool (fork) gets an inert copy: the parent's pool
+    // has the workers, and starting more here would multiply them in every child.
+    this.inherited = ctx().bootstrapping;
+    if (!this.inherited) for (let k = 0; k < count; k++) this.startWorker();
   }
+
+  private readonly inherited: boolean;
 
   /** Runs `fn(...args)` in a worker and waits for its result. */
   apply<R>(
@@ -151,6 +156,12 @@ export class Pool implements Disposable {
   }
 
   private submit(fn: Fn, args: unknown[]): Future {
+    if (this.inherited) {
+      throw new RuntimeError(
+        'this Pool belongs to the parent process (it was created at module level); create one ' +
+          'inside the child to use a pool there',
+      );
+    }
     if (this.state !== 'run') throw new ValueError('Pool not running');
     const id = this.pump.table.next();
     this.tasks.put({ id, fn: taskName(fn, 'Pool'), args });
