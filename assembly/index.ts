@@ -21,7 +21,14 @@ export function countPrimes(from: i32, to: i32): i32 {
 }
 
 /** Mandelbrot iteration counts for rows [y0, y1) of a width x height image of int32 at `image`. */
-export function mandelbrotRows(image: usize, width: i32, height: i32, y0: i32, y1: i32, maxIter: i32): void {
+export function mandelbrotRows(
+  image: usize,
+  width: i32,
+  height: i32,
+  y0: i32,
+  y1: i32,
+  maxIter: i32,
+): void {
   for (let y = y0; y < y1; y++) {
     const ci = (f64(y) / f64(height)) * 2.4 - 1.2;
     for (let x = 0; x < width; x++) {
@@ -44,7 +51,7 @@ export function mandelbrotRows(image: usize, width: i32, height: i32, y0: i32, y
 export function sumSquares(data: usize, n: i32): f64 {
   let sum = 0.0;
   for (let i = 0; i < n; i++) {
-    const v = load<f64>(data + (<usize>i << 3));
+    const v = load<f64>(data + ((<usize>i) << 3));
     sum += v * v;
   }
   return sum;
@@ -56,7 +63,7 @@ export function sumSquaresSimd(data: usize, n: i32): f64 {
   let b = f64x2.splat(0);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
-    const p = data + (<usize>i << 3);
+    const p = data + ((<usize>i) << 3);
     const x = v128.load(p);
     const y = v128.load(p, 16);
     a = f64x2.add(a, f64x2.mul(x, x));
@@ -65,7 +72,7 @@ export function sumSquaresSimd(data: usize, n: i32): f64 {
   const s = f64x2.add(a, b);
   let sum = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
   for (; i < n; i++) {
-    const v = load<f64>(data + (<usize>i << 3));
+    const v = load<f64>(data + ((<usize>i) << 3));
     sum += v * v;
   }
   return sum;
@@ -74,23 +81,25 @@ export function sumSquaresSimd(data: usize, n: i32): f64 {
 /** Dot product of two float64 vectors of length n. */
 export function dot(a: usize, b: usize, n: i32): f64 {
   let sum = 0.0;
-  for (let i = 0; i < n; i++) sum += load<f64>(a + (<usize>i << 3)) * load<f64>(b + (<usize>i << 3));
+  for (let i = 0; i < n; i++)
+    sum += load<f64>(a + ((<usize>i) << 3)) * load<f64>(b + ((<usize>i) << 3));
   return sum;
 }
 
 /** c = a x b for n x n float64 matrices, rows [r0, r1) of c, in 32 x 32 blocks. */
 export function matMul(a: usize, b: usize, c: usize, n: i32, r0: i32, r1: i32): void {
   const B = 32;
-  for (let i = r0; i < r1; i++) for (let j = 0; j < n; j++) store<f64>(c + (<usize>(i * n + j) << 3), 0);
+  for (let i = r0; i < r1; i++)
+    for (let j = 0; j < n; j++) store<f64>(c + ((<usize>(i * n + j)) << 3), 0);
   for (let ii = r0; ii < r1; ii += B) {
     for (let kk = 0; kk < n; kk += B) {
       for (let jj = 0; jj < n; jj += B) {
         for (let i = ii; i < min(ii + B, r1); i++) {
           for (let k = kk; k < min(kk + B, n); k++) {
-            const aik = load<f64>(a + (<usize>(i * n + k) << 3));
+            const aik = load<f64>(a + ((<usize>(i * n + k)) << 3));
             for (let j = jj; j < min(jj + B, n); j++) {
-              const at = c + (<usize>(i * n + j) << 3);
-              store<f64>(at, load<f64>(at) + aik * load<f64>(b + (<usize>(k * n + j) << 3)));
+              const at = c + ((<usize>(i * n + j)) << 3);
+              store<f64>(at, load<f64>(at) + aik * load<f64>(b + ((<usize>(k * n + j)) << 3)));
             }
           }
         }
