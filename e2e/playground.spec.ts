@@ -55,9 +55,10 @@ test('a syntax error is shown with its line before anything runs; output is neve
 test('the dev server serves the AssemblyScript kernels it compiled', async ({ request }) => {
   const response = await request.get('/kernels.wasm');
   expect(response.headers()['content-type']).toBe('application/wasm');
-  const instance = new WebAssembly.Instance(
-    new WebAssembly.Module(new Uint8Array(await response.body())),
-  );
+  // The kernels import the run's shared memory (64 MiB).
+  const memory = new WebAssembly.Memory({ initial: 1024, maximum: 1024, shared: true });
+  const module = new WebAssembly.Module(new Uint8Array(await response.body()));
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
   expect((instance.exports.countPrimes as (a: number, b: number) => number)(0, 100)).toBe(25);
 });
 
