@@ -3,9 +3,18 @@ import { processes } from './groups/processes';
 import { join } from './groups/join';
 import { isolation } from './groups/isolation';
 import { locks } from './groups/locks';
+import { pools } from './groups/pools';
+import { network } from './groups/network';
 
 /** Every lesson of the gallery, in the order of the tutorials. */
-export const LESSONS: Lesson[] = [...processes, ...join, ...isolation, ...locks];
+export const LESSONS: Lesson[] = [
+  ...processes,
+  ...join,
+  ...isolation,
+  ...locks,
+  ...pools,
+  ...network,
+];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((lesson) => lesson.id === id);
