@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { compileKernels } from './scripts/kernels.ts';
+import { programTypesPlugin } from './scripts/program-types.ts';
 
 /**
  * Cross-origin isolation (SharedArrayBuffer, Atomics.wait in Workers) needs these headers on
@@ -34,7 +35,7 @@ function kernels(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [kernels()],
+  plugins: [kernels(), programTypesPlugin()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },

@@ -68,9 +68,10 @@ export async function runProgram(
   if (!page.url().endsWith('/run.html')) {
     await page.goto('/run.html');
     await page.waitForFunction(() => typeof window.runProgram === 'function');
-    // The first Workers load slowly (the dev server serves the runtime module by module).
-    await page.evaluate(() => window.runnerWarm());
   }
+  // Every run starts with a full pool of loaded Workers (the dev server serves the runtime
+  // module by module, so a Worker loading during a run would skew its timings).
+  await page.evaluate(() => window.runnerWarm());
   const raw = await page.evaluate(([s, o]) => window.runProgram(s, o), [
     source,
     { timeoutMs: 45_000, ...options },

@@ -3,6 +3,8 @@ import { processes } from './groups/processes';
 import { join } from './groups/join';
 import { isolation } from './groups/isolation';
 import { locks } from './groups/locks';
+import { queues } from './groups/queues';
+import { threads } from './groups/threads';
 import { pools } from './groups/pools';
 import { network } from './groups/network';
 
@@ -12,6 +14,8 @@ export const LESSONS: Lesson[] = [
   ...join,
   ...isolation,
   ...locks,
+  ...queues,
+  ...threads,
   ...pools,
   ...network,
 ];

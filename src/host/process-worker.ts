@@ -8,6 +8,8 @@ import type { WorkerApi, WorkerNotice } from '../runtime/protocol';
 export class ProcessWorker {
   readonly api: Comlink.Remote<WorkerApi>;
   readonly ready: Promise<void>;
+  /** True once `ready` has resolved. */
+  loaded = false;
   onNotice: (notice: WorkerNotice) => void = () => {};
   onCrash: (message: string) => void = () => {};
   private readonly worker: Worker;
@@ -22,8 +24,10 @@ export class ProcessWorker {
       this.worker.addEventListener('message', (event: MessageEvent) => {
         const data = event.data as WorkerNotice | undefined;
         if (!data || typeof data !== 'object' || !('t' in data)) return; // a comlink reply
-        if (data.t === 'ready') resolve();
-        else this.onNotice(data);
+        if (data.t === 'ready') {
+          this.loaded = true;
+          resolve();
+        } else this.onNotice(data);
       });
       this.worker.addEventListener('error', (event) => {
         const message = event.message || 'the process Worker failed to load';

@@ -6,39 +6,40 @@ import { ProcessWorker } from './process-worker';
  * behind); the pool refills in the background.
  */
 export class WorkerPool {
-  private readonly idle: ProcessWorker[] = [];
-  private warming = 0;
+  /** Loaded or still loading, oldest first: the oldest is the nearest to ready. */
+  private readonly workers: ProcessWorker[] = [];
 
   /** Eight: lessons start five to ten children at once, and an idle Worker costs little. */
   constructor(private readonly size = 8) {}
 
-  /** Resolves when `size` Workers are idle (tests wait for it so start-up does not skew timings). */
+  /** Resolves when `size` Workers are loaded (tests wait for it so start-up does not skew timings). */
   async warmed(): Promise<void> {
     this.warm();
-    while (this.idle.length < this.size) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (this.workers.filter((w) => w.loaded).length < this.size)
+      await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
-  /** Starts Workers until `size` are idle or on their way. */
+  /** Starts Workers until `size` are loaded or on their way. */
   warm(): void {
-    while (this.idle.length + this.warming < this.size) {
-      this.warming++;
+    while (this.workers.length < this.size) {
       const worker = new ProcessWorker();
-      worker.ready.then(
-        () => {
-          this.warming--;
-          this.idle.push(worker);
-        },
-        () => {
-          this.warming--;
-          worker.terminate();
-        },
-      );
+      this.workers.push(worker);
+      worker.ready.catch(() => {
+        this.workers.splice(this.workers.indexOf(worker), 1);
+        worker.terminate();
+      });
     }
   }
 
-  /** A ready Worker: an idle one if there is one, else a new one once it has loaded. */
+  /**
+   * A ready Worker. When none has loaded yet, the one that began loading first: a start() burst
+   * beyond the pool waits for Workers already on their way instead of adding more to load at
+   * once on few cores.
+   */
   async take(): Promise<ProcessWorker> {
-    const worker = this.idle.shift() ?? new ProcessWorker();
+    const worker = this.workers.find((w) => w.loaded) ?? this.workers[0] ?? new ProcessWorker();
+    const at = this.workers.indexOf(worker);
+    if (at >= 0) this.workers.splice(at, 1);
     this.warm();
     await worker.ready;
     return worker;

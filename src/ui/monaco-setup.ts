@@ -5,23 +5,22 @@
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker.js?worker';
+import programTypes from 'virtual:program-types';
 
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
   getWorker: (_id, label) =>
     label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker(),
 };
 
-monaco.typescript.typescriptDefaults.setCompilerOptions({
-  target: monaco.typescript.ScriptTarget.ESNext,
-  module: monaco.typescript.ModuleKind.ESNext,
-  moduleResolution: monaco.typescript.ModuleResolutionKind.NodeJs,
-  strict: true,
-  noEmit: true,
-  lib: ['esnext', 'webworker'],
-});
-// Syntax errors only until the editor is given the playground modules' typings; without them
-// every `import ... from 'multiprocessing'` would be underlined.
-monaco.typescript.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: true });
+// The playground modules' declarations, generated from the runtime's sources, at the paths
+// the compiler options map each module name to.
+const baseUrl = String(programTypes.compilerOptions.baseUrl);
+for (const [file, text] of Object.entries(programTypes.files)) {
+  monaco.typescript.typescriptDefaults.addExtraLib(text, `${baseUrl}/${file}`);
+}
+monaco.typescript.typescriptDefaults.setCompilerOptions(
+  programTypes.compilerOptions as monaco.typescript.CompilerOptions,
+);
 
 export interface MonacoHandle {
   getValue(): string;

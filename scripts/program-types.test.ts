@@ -1,0 +1,63 @@
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { programTypes, TYPES_ROOT } from './program-types';
+
+const PROGRAMS = 'src/examples/programs';
+
+/** Diagnostics of `sources` checked as the editor checks a program, the typings on disk. */
+function check(sources: Record<string, string>, dir: string, options: ts.CompilerOptions) {
+  const host = ts.createCompilerHost(options);
+  const read = host.readFile.bind(host);
+  host.readFile = (file) => sources[file] ?? read(file);
+  host.fileExists = (file) => file in sources || ts.sys.fileExists(file);
+  const roots = [...Object.keys(sources), path.join(dir, 'runtime/program-globals.d.ts')];
+  const program = ts.createProgram(roots, options, host);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map(
+      (d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
+    );
+}
+
+describe('the typings the editor gets', () => {
+  let dir = '';
+  let options: ts.CompilerOptions = {};
+
+  beforeAll(() => {
+    const types = programTypes();
+    expect(types.compilerOptions.baseUrl).toBe(TYPES_ROOT.replace(/\/$/, ''));
+    dir = mkdtempSync(path.join(tmpdir(), 'program-types-'));
+    for (const [file, text] of Object.entries(types.files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+    options = { ...types.compilerOptions, baseUrl: dir };
+  }, 60_000);
+
+  it('type-check every gallery program without an error', () => {
+    const sources = Object.fromEntries(
+      readdirSync(PROGRAMS)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => [path.resolve(PROGRAMS, f), readFileSync(path.join(PROGRAMS, f), 'utf8')]),
+    );
+    expect(Object.keys(sources).length).toBeGreaterThan(50);
+    expect(check(sources, dir, options)).toEqual([]);
+  }, 60_000);
+
+  it('catch a wrong call into a playground module', () => {
+    const program = [
+      "import { Process } from 'multiprocessing';",
+      "import { sleep } from 'time';",
+      "sleep('one');",
+      'new Process({ target: 42 });',
+      "print(__name__ === '__main__');",
+    ].join('\n');
+    const errors = check({ '/main.ts': program }, dir, options);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/'string' is not assignable to parameter of type 'number'/);
+    expect(errors[1]).toMatch(/'number' is not assignable/);
+  });
+});
