@@ -1,15 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
+import { hosting } from './scripts/hosting.ts';
 import { compileKernels } from './scripts/kernels.ts';
 import { programTypesPlugin } from './scripts/program-types.ts';
-
-/**
- * Cross-origin isolation (SharedArrayBuffer, Atomics.wait in Workers) needs these headers on
- * every response: the dev server, `vite preview` and the built site alike.
- */
-export const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
 
 /**
  * The AssemblyScript kernels, compiled from assembly/ (never committed): emitted as
@@ -35,9 +27,10 @@ function kernels(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [kernels(), programTypesPlugin()],
-  server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  // Cross-origin isolation, CSP, _headers and the no-headers fallback: scripts/hosting.ts.
+  plugins: [kernels(), programTypesPlugin(), hosting()],
+  // Relative URLs, so the build runs under any path (a GitHub Pages project site).
+  base: './',
   worker: { format: 'es' },
   optimizeDeps: { include: ['comlink', 'sucrase', 'acorn'] },
   build: {

@@ -1,15 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-
-/** Opens the playground with `program` as the saved welcome program, once Monaco shows it. */
-async function openWith(page: Page, program: string) {
-  await page.goto('/');
-  await page.evaluate((text) => localStorage.setItem('playground:program:welcome', text), program);
-  await page.reload();
-  await expect(page.locator('.editor-pane[data-editor=monaco]')).toBeVisible({ timeout: 60_000 });
-}
+import { expect, test } from '@playwright/test';
+import { monacoShown, openWith } from './support/playground';
 
 test('completion offers Process after `import { Pro`, with its documentation', async ({ page }) => {
   await openWith(page, "import {  } from 'multiprocessing';\n");
+  await monacoShown(page);
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+Home');
   for (let i = 0; i < 'import { '.length; i++) await page.keyboard.press('ArrowRight');
@@ -26,6 +20,7 @@ test('a wrong call into a playground module is underlined with the rule it broke
   page,
 }) => {
   await openWith(page, "import { sleep } from 'time';\nsleep('one');\n");
+  await monacoShown(page);
   const squiggle = page.locator('.monaco-editor .squiggly-error');
   await expect(squiggle).toHaveCount(1, { timeout: 30_000 });
   await page.locator('.view-lines span', { hasText: "'one'" }).last().hover();
@@ -38,7 +33,7 @@ test("a gallery lesson shows no error: the editor knows the modules and a Worker
   page,
 }) => {
   await page.goto('/?lesson=p36'); // threads, time's sleepAsync, Promise.all, top-level await
-  await expect(page.locator('.editor-pane[data-editor=monaco]')).toBeVisible({ timeout: 60_000 });
+  await monacoShown(page);
   // Wait until the checker has run: a deliberate error appears, then nothing else is marked.
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+End');

@@ -14,6 +14,7 @@ import { kernelMeasures } from './bench/kernels';
 import { poolMeasures } from './bench/pools';
 import { processMeasures } from './bench/processes';
 import { queueMeasures } from './bench/queues';
+import { shareMeasures } from './bench/share';
 import { syncMeasures } from './bench/sync';
 
 const MEASURES: Measure[] = [
@@ -22,6 +23,7 @@ const MEASURES: Measure[] = [
   ...queueMeasures,
   ...poolMeasures,
   ...kernelMeasures,
+  ...shareMeasures,
 ];
 
 const { values } = parseArgs({

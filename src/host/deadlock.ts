@@ -8,6 +8,7 @@ import {
   objectOffset,
 } from '../runtime/sync/objects';
 import { OWNER } from '../runtime/sync/owner';
+import { objectLabel } from './object-label';
 import type { ProcessInfo } from './run-events';
 
 /** One blocked process in a deadlock report. */
@@ -78,7 +79,13 @@ export class DeadlockWatch {
       const kind = objectKind(this.heap, obj);
       const owner =
         kind === ObjectKind.Lock || kind === ObjectKind.RLock ? this.ownerOf(obj) : null;
-      return { pid: p.pid, name: p.name, waitsFor: this.objectName(obj), holder: owner, holds };
+      return {
+        pid: p.pid,
+        name: p.name,
+        waitsFor: objectLabel(this.heap, this.names, obj),
+        holder: owner,
+        holds,
+      };
     });
     const cycle = findCycle(blocked);
     const lines = blocked.map((b) => {
@@ -97,12 +104,6 @@ export class DeadlockWatch {
         : '  (no process can set, notify or release what they wait for)',
     ].join('\n');
     return { processes: blocked, cycle, text };
-  }
-
-  private objectName(id: number): string {
-    const kind = kindName(objectKind(this.heap, id));
-    const name = this.names.get(id);
-    return name && name !== kind ? `${name} (${kind})` : `${kind} #${id}`;
   }
 
   private ownerOf(id: number): number | null {

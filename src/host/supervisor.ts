@@ -9,6 +9,7 @@ import { readTrace, type TraceEvent } from '../runtime/trace';
 import { DeadlockWatch } from './deadlock';
 import { kernelsModule } from './kernels';
 import { LineBuffer } from './line-buffer';
+import { objectLabel } from './object-label';
 import { releaseDeadOwner } from './owner-death';
 import type { ProcessWorker } from './process-worker';
 import type { EndReason, ProcessInfo, RunEvent } from './run-events';
@@ -109,6 +110,22 @@ export class Run {
 
   get objectNames(): ReadonlyMap<number, string> {
     return this.names;
+  }
+
+  /** pids of every process of the run so far. */
+  pids(): number[] {
+    return [...this.processes.keys()];
+  }
+
+  /** `pid`'s trace events from index `from`, and the index to read from next. */
+  traceFrom(pid: number, from: number): [TraceEvent[], number] {
+    return readTrace(this.heap, pid, from);
+  }
+
+  /** What a process waiting on `obj` waits for: a shared object, or (obj < 0) a process to end. */
+  waitLabel(obj: number): string {
+    if (obj >= 0) return objectLabel(this.heap, this.names, obj);
+    return `${this.processes.get(-obj)?.name ?? `process ${-obj}`} to end (join)`;
   }
 
   private async spawn(ppid: number, req: ProcessRequest): Promise<void> {
@@ -248,7 +265,8 @@ export class Run {
     if (!this.ended) this.options.onEvent(event);
   }
 
-  private now(): number {
+  /** ms since the run started. */
+  now(): number {
     return performance.timeOrigin + performance.now() - this.heap.startedAt;
   }
 }

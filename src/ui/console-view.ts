@@ -1,4 +1,13 @@
+import {
+  Virtualizer,
+  elementScroll,
+  measureElement,
+  observeElementOffset,
+  observeElementRect,
+} from '@tanstack/virtual-core';
 import type { RunEvent } from '../host/run-events';
+import { ansiRuns } from './ansi';
+import { t } from './i18n';
 
 const PALETTE = [
   '#2b7bb9',
@@ -11,45 +20,108 @@ const PALETTE = [
   '#4d7c0f',
 ];
 
+interface Line {
+  /** null for the playground's own lines (run summary, compile error, deadlock report). */
+  pid: number | null;
+  name: string;
+  kind: 'stdout' | 'stderr' | 'info' | 'error';
+  /** ms since the run started */
+  t: number | null;
+  text: string;
+}
+
 /**
- * The run's output: one row per line, tagged `[name pid]` and coloured per process. Output is
- * always text (textContent), never HTML: a program that prints markup shows the characters.
+ * The run's output: one row per line, tagged `[name pid]` and coloured per process, ANSI
+ * colours shown as colours. Output is always text (textContent), never HTML: a program that
+ * prints markup shows the characters. Lines arrive in batches drawn once a frame, and only
+ * the rows in view exist (a virtual list), so 100,000 lines do not freeze the page. The view
+ * follows new lines until the reader scrolls up, and can show one process, timestamps, and
+ * copy everything.
  */
 export class ConsoleView {
+  private readonly lines: Line[] = [];
+  /** Indexes into `lines` of the rows shown (all, or one process's). */
+  private shown: number[] = [];
+  private only: number | null = null;
+  private timestamps = false;
+  private follow = true;
+  private frame = 0;
+  private rows = new Map<number, HTMLElement>();
   private readonly colours = new Map<number, string>();
+  private readonly list: HTMLElement;
+  private readonly inner: HTMLElement;
+  private readonly filter: HTMLSelectElement;
+  private readonly virtualizer: Virtualizer<HTMLElement, HTMLElement>;
 
-  constructor(private readonly root: HTMLElement) {
-    root.setAttribute('role', 'log');
-    root.setAttribute('aria-live', 'polite');
+  constructor(root: HTMLElement) {
+    root.classList.add('console-view');
+    root.innerHTML = `
+      <div class="console-tools">
+        <select class="console-filter" data-i18n-label="showProcess"></select>
+        <label><input type="checkbox" class="console-timestamps" /> <span data-i18n="timestamps"></span></label>
+        <button type="button" class="console-copy" data-i18n="copyAll"></button>
+      </div>
+      <div class="console" role="log" tabindex="0" data-i18n-label="console"><div class="console-rows"></div></div>`;
+    this.list = root.querySelector<HTMLElement>('.console')!;
+    this.inner = root.querySelector<HTMLElement>('.console-rows')!;
+    this.filter = root.querySelector<HTMLSelectElement>('.console-filter')!;
+    this.filter.append(new Option(t('allProcesses'), ''));
+    this.filter.addEventListener('change', () => {
+      this.only = this.filter.value ? Number(this.filter.value) : null;
+      this.reshow();
+    });
+    root.querySelector<HTMLInputElement>('.console-timestamps')!.addEventListener('change', (e) => {
+      this.timestamps = (e.target as HTMLInputElement).checked;
+      this.reshow();
+    });
+    const copy = root.querySelector<HTMLButtonElement>('.console-copy')!;
+    copy.addEventListener('click', () => {
+      void navigator.clipboard.writeText(this.text()).then(() => {
+        copy.textContent = t('copied');
+        setTimeout(() => (copy.textContent = t('copyAll')), 1500);
+      });
+    });
+    this.list.addEventListener('scroll', () => {
+      this.follow = this.list.scrollTop + this.list.clientHeight >= this.list.scrollHeight - 8;
+    });
+    this.virtualizer = new Virtualizer<HTMLElement, HTMLElement>({
+      count: 0,
+      getScrollElement: () => this.list,
+      estimateSize: () => 19,
+      overscan: 20,
+      observeElementRect,
+      observeElementOffset,
+      scrollToFn: elementScroll,
+      measureElement,
+      getItemKey: (index) => this.shown[index],
+      onChange: () => this.schedule(),
+    });
+    this.virtualizer._didMount();
+    this.virtualizer._willUpdate();
   }
 
   clear(): void {
-    this.root.replaceChildren();
+    this.lines.length = 0;
     this.colours.clear();
+    this.only = null;
+    this.filter.replaceChildren(new Option(t('allProcesses'), ''));
+    this.follow = true;
+    this.reshow();
   }
 
   /** A line from the playground itself (run summary, compile error). */
   system(text: string, kind: 'info' | 'error' = 'info'): void {
-    const row = document.createElement('div');
-    row.className = `line system ${kind}`;
-    row.textContent = text;
-    this.append(row);
+    this.add({ pid: null, name: '', kind, t: null, text });
   }
 
   show(event: RunEvent): void {
     if (event.type === 'output') {
-      const row = document.createElement('div');
-      row.className = `line ${event.stream}`;
-      row.dataset.pid = String(event.pid);
-      const tag = document.createElement('span');
-      tag.className = 'tag';
-      tag.style.color = this.colour(event.pid);
-      tag.textContent = `[${event.name} ${event.pid}]`;
-      const text = document.createElement('span');
-      text.className = 'text';
-      text.textContent = event.text;
-      row.append(tag, text);
-      this.append(row);
+      const { pid, name, stream, text } = event;
+      this.add({ pid, name, kind: stream, t: event.t, text });
+    } else if (event.type === 'process' && !this.colours.has(event.info.pid)) {
+      const { pid, name } = event.info;
+      this.colour(pid);
+      this.filter.append(new Option(`[${name} ${pid}]`, String(pid)));
     } else if (event.type === 'deadlock') {
       this.system(event.report.text, 'error');
     } else if (event.type === 'end') {
@@ -66,6 +138,97 @@ export class ConsoleView {
     }
   }
 
+  /** Every shown line as plain text, as Copy all copies it. */
+  text(): string {
+    return this.shown.map((i) => this.plain(this.lines[i])).join('\n');
+  }
+
+  private add(line: Line): void {
+    this.lines.push(line);
+    if (this.only === null || line.pid === this.only || line.pid === null)
+      this.shown.push(this.lines.length - 1);
+    this.schedule();
+  }
+
+  /** Rebuilds the shown rows after the filter or the timestamps changed. */
+  private reshow(): void {
+    this.shown = this.lines.flatMap((line, i) =>
+      this.only === null || line.pid === this.only || line.pid === null ? [i] : [],
+    );
+    this.rows.clear();
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  private draw(): void {
+    this.frame = 0;
+    if (this.virtualizer.options.count !== this.shown.length) {
+      this.virtualizer.setOptions({ ...this.virtualizer.options, count: this.shown.length });
+      this.virtualizer._willUpdate();
+    }
+    this.inner.style.height = `${this.virtualizer.getTotalSize()}px`;
+    const rows = new Map<number, HTMLElement>();
+    for (const item of this.virtualizer.getVirtualItems()) {
+      const index = this.shown[item.index];
+      const row = this.rows.get(index) ?? this.row(this.lines[index]);
+      row.dataset.index = String(item.index);
+      row.style.transform = `translateY(${item.start}px)`;
+      rows.set(index, row);
+    }
+    this.inner.replaceChildren(...rows.values());
+    for (const row of rows.values()) this.virtualizer.measureElement(row);
+    this.rows = rows;
+    if (this.follow) this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  private row(line: Line): HTMLElement {
+    const row = document.createElement('div');
+    if (line.pid === null) {
+      row.className = `line system ${line.kind}`;
+      row.textContent = line.text;
+      return row;
+    }
+    row.className = `line ${line.kind}`;
+    row.dataset.pid = String(line.pid);
+    if (this.timestamps && line.t !== null) {
+      const time = document.createElement('span');
+      time.className = 'time';
+      time.textContent = stamp(line.t);
+      row.append(time);
+    }
+    const tag = document.createElement('span');
+    tag.className = 'tag';
+    tag.style.color = this.colour(line.pid);
+    tag.textContent = `[${line.name} ${line.pid}]`;
+    row.append(tag);
+    const text = document.createElement('span');
+    text.className = 'text';
+    for (const run of ansiRuns(line.text)) {
+      if (run.classes.length === 0) {
+        text.append(run.text);
+      } else {
+        const span = document.createElement('span');
+        span.className = run.classes.join(' ');
+        span.textContent = run.text;
+        text.append(span);
+      }
+    }
+    row.append(text);
+    return row;
+  }
+
+  private plain(line: Line): string {
+    const text = ansiRuns(line.text)
+      .map((r) => r.text)
+      .join('');
+    if (line.pid === null) return text;
+    const time = this.timestamps && line.t !== null ? `${stamp(line.t)} ` : '';
+    return `${time}[${line.name} ${line.pid}] ${text}`;
+  }
+
   private colour(pid: number): string {
     let colour = this.colours.get(pid);
     if (!colour) {
@@ -74,10 +237,9 @@ export class ConsoleView {
     }
     return colour;
   }
+}
 
-  private append(row: HTMLElement): void {
-    const atBottom = this.root.scrollTop + this.root.clientHeight >= this.root.scrollHeight - 4;
-    this.root.append(row);
-    if (atBottom) this.root.scrollTop = this.root.scrollHeight;
-  }
+/** Seconds since the run started, aligned: `   1.234`. */
+function stamp(ms: number): string {
+  return (ms / 1000).toFixed(3).padStart(8);
 }

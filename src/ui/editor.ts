@@ -14,6 +14,8 @@ export interface EditorHooks {
 export class Editor {
   private monaco: MonacoHandle | null = null;
   private readonly textarea: HTMLTextAreaElement;
+  private readOnly = false;
+  private dark: boolean | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -44,6 +46,8 @@ export class Editor {
     host.className = 'monaco-host';
     this.container.append(host);
     this.monaco = createMonaco(host, this.textarea.value, this.hooks);
+    this.monaco.setReadOnly(this.readOnly);
+    if (this.dark !== null) this.monaco.setTheme(this.dark);
     this.textarea.remove();
     this.container.dataset.editor = 'monaco';
   }
@@ -75,7 +79,15 @@ export class Editor {
     this.monaco?.clearErrors();
   }
 
+  /** A read-only editor still runs its program (an embed's `readonly`). */
+  setReadOnly(readOnly: boolean): void {
+    this.readOnly = readOnly;
+    this.textarea.readOnly = readOnly;
+    this.monaco?.setReadOnly(readOnly);
+  }
+
   setTheme(dark: boolean): void {
+    this.dark = dark;
     this.monaco?.setTheme(dark);
   }
 }

@@ -1,68 +1,130 @@
-/** The playground page: toolbar, editor, console; runs programs through the supervisor. */
+/** The playground page: toolbar, editor, console, process table and timeline. */
 import './style.css';
 import { CompileError } from '../compile/compile-error';
 import { startRun } from '../host/start-run';
 import type { Run } from '../host/supervisor';
 import { WorkerPool } from '../host/worker-pool';
 import { lessonById, lessonsByGroup } from '../examples/catalog';
-import { GROUPS, type Text } from '../examples/lesson';
+import { GROUPS } from '../examples/lesson';
 import welcome from '../examples/programs/welcome.ts?raw';
 import { ConsoleView } from './console-view';
 import { Editor } from './editor';
-import { savedProgram, saveProgram } from './storage';
+import { applyLang, lang, setLang, t, type Lang } from './i18n';
+import { RunInspector } from './run-inspector';
+import { splitter } from './splitter';
+import { forgetProgram, savedProgram, saveProgram } from './storage';
+import { tabs } from './tabs';
+import { onTheme, setTheme, themeChoice, type ThemeChoice } from './theme';
+import { isolateThroughServiceWorker } from '../share/coi';
+import { readLinkOptions } from '../share/links';
+import { setUpEmbed } from './embed';
+import {
+  forgetSharedProgram,
+  mountShareButtons,
+  openSharedProgram,
+  showLinkProblem,
+} from './share';
 
 const app = document.querySelector<HTMLElement>('#app')!;
 app.innerHTML = `
   <header class="toolbar">
     <h1>Concurrency Playground</h1>
-    <label class="lesson-picker">Lesson <select id="lesson"></select></label>
-    <button id="run" type="button" title="Run (Ctrl+Enter)">▶ Run</button>
-    <button id="stop" type="button" title="Stop (Esc)" disabled>■ Stop</button>
+    <label class="lesson-picker"><span data-i18n="lesson"></span> <select id="lesson"></select></label>
+    <button id="run" type="button" data-i18n="run" data-i18n-title="runTitle"></button>
+    <button id="stop" type="button" data-i18n="stop" data-i18n-title="stopTitle" disabled></button>
+    <button id="reset" type="button" data-i18n="reset" data-i18n-title="resetTitle"></button>
     <span id="status" class="status" role="status"></span>
+    <span class="settings">
+      <label><span data-i18n="language"></span>
+        <select id="lang" data-i18n-label="language"><option value="zh">中文</option><option value="en">English</option></select></label>
+      <label><span data-i18n="theme"></span>
+        <select id="theme" data-i18n-label="theme">
+          <option value="system" data-i18n="themeSystem"></option>
+          <option value="light" data-i18n="themeLight"></option>
+          <option value="dark" data-i18n="themeDark"></option>
+        </select></label>
+    </span>
   </header>
-  <p id="isolation" class="warning" hidden></p>
+  <p id="isolation" class="warning" data-i18n="notIsolated" hidden></p>
   <section id="lesson-info" class="lesson-info" aria-live="polite" hidden></section>
   <main class="panes">
-    <section class="editor-pane" aria-label="Editor"></section>
-    <section class="console-pane" aria-label="Console"><div id="console" class="console"></div></section>
+    <section class="editor-pane" data-i18n-label="editor" data-panel="editor"></section>
+    <div class="splitter" data-i18n-label="resize"></div>
+    <section class="side-pane">
+      <div class="console-pane" id="console-pane" data-panel="console"></div>
+      <div class="inspector" data-panel="timeline">
+        <div role="tablist" class="tabs">
+          <button type="button" role="tab" id="tab-processes" aria-controls="processes" data-i18n="processes"></button>
+          <button type="button" role="tab" id="tab-timeline" aria-controls="timeline" data-i18n="timeline"></button>
+        </div>
+        <div role="tabpanel" id="processes" aria-labelledby="tab-processes" class="tab-panel"></div>
+        <div role="tabpanel" id="timeline" aria-labelledby="tab-timeline" class="tab-panel"></div>
+      </div>
+    </section>
   </main>`;
 
-const picker = app.querySelector<HTMLSelectElement>('#lesson')!;
-const runButton = app.querySelector<HTMLButtonElement>('#run')!;
-const stopButton = app.querySelector<HTMLButtonElement>('#stop')!;
-const status = app.querySelector<HTMLElement>('#status')!;
-const output = new ConsoleView(app.querySelector<HTMLElement>('#console')!);
-const lessonInfo = app.querySelector<HTMLElement>('#lesson-info')!;
-/** Chinese for a Chinese browser, English otherwise (a switch comes with the full UI). */
-const lang: keyof Text = navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+const $ = <T extends HTMLElement>(selector: string) => app.querySelector<T>(selector)!;
+/** What the URL asks for: a shared program, a lesson, embed mode (src/share/links.ts). */
+const link = readLinkOptions(location.href);
+const opened = await openSharedProgram(link);
+// A link's language and theme hold for this page only; the reader's own choice is kept.
+if (link.lang) setLang(link.lang, app, false);
+if (link.theme) setTheme(link.theme, false);
+const toolbar = $('.toolbar');
+const picker = $<HTMLSelectElement>('#lesson');
+const runButton = $<HTMLButtonElement>('#run');
+const stopButton = $<HTMLButtonElement>('#stop');
+const status = $('#status');
+const lessonInfo = $('#lesson-info');
+const output = new ConsoleView($('#console-pane'));
+const inspector = new RunInspector($('#processes'), $('#timeline'));
+splitter($('.splitter'), $('.panes'));
+tabs($('[role=tablist]'));
 
 const pool = new WorkerPool();
 let run: Run | null = null;
 let runs = 0;
-let lessonId = new URLSearchParams(location.search).get('lesson') ?? '';
+let lessonId = link.lesson ?? '';
 
+applyLang(app);
 fillPicker();
 showLessonInfo();
-const editor = new Editor(app.querySelector<HTMLElement>('.editor-pane')!, programFor(lessonId), {
+const editor = new Editor($('.editor-pane'), opened.program ?? programFor(lessonId), {
   onRun: startProgram,
   onStop: stopProgram,
-  onChange: (text) => saveProgram(lessonId, text),
+  onChange(text) {
+    if (embed) return embed.programChanged(); // an embed keeps no copy of its reader's edits
+    forgetSharedProgram();
+    saveProgram(lessonId, text);
+  },
 });
+onTheme((dark) => editor.setTheme(dark));
 
 if (crossOriginIsolated) {
   pool.warm();
 } else {
-  const warning = app.querySelector<HTMLElement>('#isolation')!;
-  warning.hidden = false;
-  warning.textContent =
-    'This page is not cross-origin isolated, so it cannot share memory between Workers and ' +
-    'programs cannot run. Serve it with COOP: same-origin and COEP: require-corp.';
+  $('#isolation').hidden = false;
   runButton.disabled = true;
 }
 
+// Share links and embed mode: a shared program is shown, never run by itself.
+if (opened.problem) showLinkProblem(toolbar, opened.problem);
+const current = () => ({ program: editor.value, lesson: lessonId, lang: lang() });
+const embed = link.embed
+  ? setUpEmbed(link, { app, toolbar, editor, run: startProgram, current })
+  : null;
+if (!embed) mountShareButtons(toolbar, current);
+void isolateThroughServiceWorker();
+
 runButton.addEventListener('click', startProgram);
 stopButton.addEventListener('click', stopProgram);
+$('#reset').addEventListener('click', () => {
+  forgetSharedProgram();
+  forgetProgram(lessonId);
+  editor.value = programFor(lessonId);
+});
 picker.addEventListener('change', () => {
+  forgetSharedProgram();
   lessonId = picker.value;
   const url = new URL(location.href);
   if (lessonId) url.searchParams.set('lesson', lessonId);
@@ -73,6 +135,18 @@ picker.addEventListener('change', () => {
   showLessonInfo();
 });
 
+const langSelect = $<HTMLSelectElement>('#lang');
+langSelect.value = lang();
+langSelect.addEventListener('change', () => {
+  setLang(langSelect.value as Lang, document, true);
+  fillPicker();
+  showLessonInfo();
+  inspector.refresh();
+});
+const themeSelect = $<HTMLSelectElement>('#theme');
+themeSelect.value = themeChoice();
+themeSelect.addEventListener('change', () => setTheme(themeSelect.value as ThemeChoice, true));
+
 // Monaco arrives after the page is interactive; until then the textarea editor works.
 const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1));
 idle(() => void editor.upgrade());
@@ -81,6 +155,7 @@ function startProgram(): void {
   if (!crossOriginIsolated) return;
   run?.stop();
   output.clear();
+  inspector.reset();
   editor.clearErrors();
   const generation = ++runs;
   try {
@@ -89,9 +164,11 @@ function startProgram(): void {
       onEvent(event) {
         if (generation !== runs) return; // a stopped run's last words
         output.show(event);
+        inspector.event(event);
         if (event.type === 'end') setRunning(false);
       },
     });
+    inspector.follow(run);
     setRunning(true);
   } catch (error) {
     if (!(error instanceof CompileError)) throw error;
@@ -106,12 +183,12 @@ function stopProgram(): void {
 
 function setRunning(running: boolean): void {
   stopButton.disabled = !running;
-  status.textContent = running ? 'running…' : '';
+  status.textContent = running ? t('running') : '';
   document.body.dataset.running = String(running);
 }
 
 function programFor(id: string): string {
-  return savedProgram(id) ?? lessonById(id)?.source ?? welcome;
+  return (link.embed ? null : savedProgram(id)) ?? lessonById(id)?.source ?? welcome;
 }
 
 /** The lesson's title, what to watch for, and where the browser differs: text only. */
@@ -121,28 +198,27 @@ function showLessonInfo(): void {
   lessonInfo.replaceChildren();
   if (!lesson) return;
   const title = document.createElement('h2');
-  title.textContent = `${lesson.id} · ${lesson.title[lang]}`;
+  title.textContent = `${lesson.id} · ${lesson.title[lang()]}`;
   const explain = document.createElement('p');
-  explain.textContent = lesson.explain[lang];
+  explain.textContent = lesson.explain[lang()];
   lessonInfo.append(title, explain);
   if (lesson.browserNote) {
     const note = document.createElement('p');
     note.className = 'browser-note';
     const label = document.createElement('strong');
-    label.textContent = lang === 'zh' ? '浏览器与 CPython 的不同:' : 'Where the browser differs: ';
-    note.append(label, lesson.browserNote[lang]);
+    label.textContent = t('browserDiffers');
+    note.append(label, lesson.browserNote[lang()]);
     lessonInfo.append(note);
   }
 }
 
 function fillPicker(): void {
-  const scratch = new Option('Welcome', '');
-  picker.append(scratch);
+  picker.replaceChildren(new Option(t('welcome'), ''));
   for (const [group, lessons] of lessonsByGroup()) {
     const optgroup = document.createElement('optgroup');
-    optgroup.label = GROUPS[group][lang];
+    optgroup.label = GROUPS[group][lang()];
     for (const lesson of lessons) {
-      optgroup.append(new Option(`${lesson.id} · ${lesson.title[lang]}`, lesson.id));
+      optgroup.append(new Option(`${lesson.id} · ${lesson.title[lang()]}`, lesson.id));
     }
     picker.append(optgroup);
   }

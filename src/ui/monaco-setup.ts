@@ -30,6 +30,7 @@ export interface MonacoHandle {
   showError(line: number, column: number, message: string): void;
   clearErrors(): void;
   setTheme(dark: boolean): void;
+  setReadOnly(readOnly: boolean): void;
 }
 
 export function createMonaco(
@@ -76,5 +77,6 @@ export function createMonaco(
     },
     clearErrors: () => monaco.editor.setModelMarkers(model, 'run', []),
     setTheme: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
+    setReadOnly: (readOnly) => editor.updateOptions({ readOnly }),
   };
 }

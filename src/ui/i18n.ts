@@ -1,0 +1,89 @@
+/**
+ * The page's own words in Chinese and English. Elements carry `data-i18n` (text),
+ * `data-i18n-label` (aria-label) or `data-i18n-title` (tooltip) with a key of WORDS, and
+ * `applyLang` fills them in; the lessons bring their own zh/en texts.
+ */
+import type { Text } from '../examples/lesson';
+import { savedSetting, saveSetting } from './storage';
+
+export type Lang = keyof Text;
+
+const WORDS = {
+  lesson: { zh: '课程', en: 'Lesson' },
+  welcome: { zh: '欢迎', en: 'Welcome' },
+  run: { zh: '▶ 运行', en: '▶ Run' },
+  runTitle: { zh: '运行 (Ctrl+Enter)', en: 'Run (Ctrl+Enter)' },
+  stop: { zh: '■ 停止', en: '■ Stop' },
+  stopTitle: { zh: '停止 (Esc)', en: 'Stop (Esc)' },
+  reset: { zh: '重置课程', en: 'Reset lesson' },
+  resetTitle: { zh: '丢弃修改,恢复课程原来的程序', en: "Discard edits: the lesson's own program" },
+  running: { zh: '运行中…', en: 'running…' },
+  language: { zh: '语言', en: 'Language' },
+  theme: { zh: '主题', en: 'Theme' },
+  themeSystem: { zh: '跟随系统', en: 'System' },
+  themeLight: { zh: '浅色', en: 'Light' },
+  themeDark: { zh: '深色', en: 'Dark' },
+  browserDiffers: { zh: '浏览器与 CPython 的不同:', en: 'Where the browser differs: ' },
+  notIsolated: {
+    zh: '这个页面没有跨源隔离,Worker 之间不能共享内存,程序无法运行。请用 COOP: same-origin 和 COEP: require-corp 提供页面。',
+    en: 'This page is not cross-origin isolated, so it cannot share memory between Workers and programs cannot run. Serve it with COOP: same-origin and COEP: require-corp.',
+  },
+  editor: { zh: '编辑器', en: 'Editor' },
+  programEditor: { zh: '程序编辑器', en: 'Program editor' },
+  console: { zh: '控制台', en: 'Console' },
+  allProcesses: { zh: '全部进程', en: 'All processes' },
+  showProcess: { zh: '显示进程', en: 'Show process' },
+  timestamps: { zh: '时间戳', en: 'Timestamps' },
+  copyAll: { zh: '复制全部', en: 'Copy all' },
+  copied: { zh: '已复制', en: 'Copied' },
+  processes: { zh: '进程', en: 'Processes' },
+  timeline: { zh: '时间线', en: 'Timeline' },
+  resize: { zh: '调整编辑器与控制台的宽度', en: 'Resize editor and console' },
+  pid: { zh: 'pid', en: 'pid' },
+  name: { zh: '名称', en: 'Name' },
+  kind: { zh: '类型', en: 'Kind' },
+  state: { zh: '状态', en: 'State' },
+  started: { zh: '开始', en: 'Started' },
+  ended: { zh: '结束', en: 'Ended' },
+  exitCode: { zh: '退出码', en: 'Exit code' },
+  noRun: { zh: '运行程序后,这里显示它的进程。', en: 'Run a program to see its processes here.' },
+  starting: { zh: '启动中', en: 'starting' },
+  runningState: { zh: '运行', en: 'running' },
+  blocked: { zh: '阻塞', en: 'blocked' },
+  blockedOn: { zh: '阻塞于', en: 'blocked on' },
+  sleeping: { zh: '睡眠', en: 'sleeping' },
+  done: { zh: '结束', en: 'done' },
+  inCycle: { zh: '在死锁环中', en: 'in the deadlock cycle' },
+  zoomIn: { zh: '放大', en: 'Zoom in' },
+  zoomOut: { zh: '缩小', en: 'Zoom out' },
+  zoomFit: { zh: '适应', en: 'Fit' },
+} satisfies Record<string, Text>;
+
+export type WordKey = keyof typeof WORDS;
+
+let current: Lang =
+  (savedSetting('lang') as Lang | null) ??
+  (navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en');
+
+export const lang = (): Lang => current;
+
+export function t(key: WordKey): string {
+  return WORDS[key][current];
+}
+
+/** Switches the language (remembered if `remember`) and refills the marked elements under `root`. */
+export function setLang(next: Lang, root: ParentNode, remember: boolean): void {
+  current = next;
+  if (remember) saveSetting('lang', next);
+  applyLang(root);
+}
+
+export function applyLang(root: ParentNode): void {
+  document.documentElement.lang = current === 'zh' ? 'zh-CN' : 'en';
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]'))
+    el.textContent = t(el.dataset.i18n as WordKey);
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-label]'))
+    el.setAttribute('aria-label', t(el.dataset.i18nLabel as WordKey));
+  for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-title]'))
+    el.title = t(el.dataset.i18nTitle as WordKey);
+}

@@ -1,0 +1,127 @@
+/**
+ * Share links on the page: opening a link's program, the Share and "Copy embed code" buttons,
+ * and the theme a link asks for. The link format itself is src/share/.
+ */
+import { decodeProgram, encodeProgram, ShareLinkError } from '../share/codec';
+import { embedSnippet, embedUrl, shareUrl, type Lang, type LinkOptions } from '../share/links';
+import './share.css';
+
+/** What a link opened: its program, or why it could not be read (both null: no program). */
+export interface Opened {
+  program: string | null;
+  problem: string | null;
+}
+
+/** What Share puts in a link: the editor's program and where it came from. */
+export interface Shareable {
+  program: string;
+  lesson: string;
+  lang: Lang;
+}
+
+/** The program the page's link carries. Never throws for a bad link: it says what is wrong. */
+export async function openSharedProgram(link: LinkOptions): Promise<Opened> {
+  if (!link.code) return { program: null, problem: null };
+  try {
+    return { program: await decodeProgram(link.code), problem: null };
+  } catch (error) {
+    if (!(error instanceof ShareLinkError)) throw error;
+    return { program: null, problem: error.message };
+  }
+}
+
+/** A notice under the toolbar that a link could not be opened (the page works on). */
+export function showLinkProblem(toolbar: HTMLElement, problem: string): void {
+  const notice = document.createElement('p');
+  notice.className = 'warning link-problem';
+  notice.setAttribute('role', 'alert');
+  notice.textContent = problem;
+  toolbar.after(notice);
+}
+
+/**
+ * Once the reader edits a shared program, the link in the address bar no longer shows it:
+ * drop the program from the URL, so a reload shows the reader's version (saved as usual).
+ */
+export function forgetSharedProgram(): void {
+  const url = new URL(location.href);
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  if (!fragment.has('code')) return;
+  fragment.delete('code');
+  url.hash = fragment.toString();
+  history.replaceState(history.state, '', url);
+}
+
+/** The page's own address, without parameters: the base of every link it makes. */
+export function playgroundBase(): string {
+  return location.origin + location.pathname;
+}
+
+/** The full playground's link to this program (never runs it by itself). */
+export async function linkTo(current: Shareable): Promise<string> {
+  const { program, lesson, lang } = current;
+  return shareUrl(playgroundBase(), { code: await encodeProgram(program), lesson, lang });
+}
+
+/** Adds Share and Copy-embed-code to the toolbar; what they made shows in a field beside. */
+export function mountShareButtons(toolbar: HTMLElement, current: () => Shareable): void {
+  const box = document.createElement('span');
+  box.className = 'share-buttons';
+  const share = button('Share', 'Put the program in a link and copy it');
+  const embed = button('Copy embed code', 'Copy an <iframe> that embeds this program');
+  const field = document.createElement('input');
+  field.className = 'share-output';
+  field.readOnly = true;
+  field.hidden = true;
+  const note = document.createElement('span');
+  note.className = 'share-note';
+  note.setAttribute('role', 'status');
+  box.append(share, embed, field, note);
+  toolbar.append(box);
+
+  const offer = async (label: string, make: () => Promise<string>) => {
+    let text: string;
+    try {
+      text = await make();
+    } catch (error) {
+      if (!(error instanceof ShareLinkError)) throw error;
+      field.hidden = true;
+      note.className = 'share-note error';
+      note.textContent = error.message;
+      return;
+    }
+    field.hidden = false;
+    field.setAttribute('aria-label', label);
+    field.value = text;
+    field.select();
+    note.className = 'share-note';
+    note.textContent = (await copy(text)) ? 'Copied.' : 'Copy it from the field.';
+  };
+  share.addEventListener('click', () => void offer('Share link', () => linkTo(current())));
+  embed.addEventListener(
+    'click',
+    () =>
+      void offer('Embed code', async () => {
+        const { program, lesson, lang } = current();
+        const code = await encodeProgram(program);
+        return embedSnippet(embedUrl(playgroundBase(), { code, lesson, lang }));
+      }),
+  );
+}
+
+function button(text: string, title: string): HTMLButtonElement {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.textContent = text;
+  element.title = title;
+  return element;
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false; // no permission, or the page lost focus: the field still shows it
+  }
+}

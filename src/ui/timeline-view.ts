@@ -1,0 +1,182 @@
+import type { ProcessActivity, Span } from '../host/activity';
+import { stateText } from './process-table';
+
+const LANE = 22;
+const AXIS = 20;
+
+/** A tick step of 1, 2 or 5 times a power of ten ms, giving about `count` ticks over `range`. */
+function tickStep(range: number, count: number): number {
+  const rough = range / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  return [1, 2, 5, 10].map((m) => m * power).find((step) => step >= rough) ?? 10 * power;
+}
+
+const label = (ms: number, step: number) =>
+  step >= 1000 ? `${ms / 1000}s` : step >= 1 ? `${Math.round(ms)}ms` : `${ms.toFixed(2)}ms`;
+
+/**
+ * One lane per process showing when it ran, slept, waited to start and was blocked, drawn on
+ * a canvas from the activity log. The wheel zooms around the pointer, dragging pans, the
+ * buttons zoom for keyboard users; hovering a stretch says what the process waited for.
+ */
+export class TimelineView {
+  private rows: ProcessActivity[] = [];
+  private now = 0;
+  /** The visible time range in ms; null: the whole run. */
+  private range: [number, number] | null = null;
+  private cycle = new Set<number>();
+  private readonly lanes: HTMLOListElement;
+  private readonly plot: HTMLElement;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly tip: HTMLElement;
+  private drag: { x: number; range: [number, number] } | null = null;
+
+  constructor(root: HTMLElement) {
+    root.innerHTML = `
+      <div class="timeline-tools">
+        <button type="button" data-zoom="in" data-i18n-label="zoomIn" data-i18n-title="zoomIn">+</button>
+        <button type="button" data-zoom="out" data-i18n-label="zoomOut" data-i18n-title="zoomOut">−</button>
+        <button type="button" data-zoom="fit" data-i18n="zoomFit"></button>
+        <span class="timeline-legend">
+          <i class="running"></i><span data-i18n="runningState"></span>
+          <i class="blocked"></i><span data-i18n="blocked"></span>
+          <i class="sleeping"></i><span data-i18n="sleeping"></span>
+          <i class="starting"></i><span data-i18n="starting"></span>
+        </span>
+      </div>
+      <div class="timeline-body">
+        <ol class="timeline-lanes"></ol>
+        <div class="timeline-plot"><canvas></canvas><div class="timeline-tip" role="tooltip" hidden></div></div>
+      </div>`;
+    this.lanes = root.querySelector('ol')!;
+    this.plot = root.querySelector('.timeline-plot')!;
+    this.canvas = root.querySelector('canvas')!;
+    this.tip = root.querySelector('.timeline-tip')!;
+    for (const button of root.querySelectorAll<HTMLButtonElement>('[data-zoom]')) {
+      button.addEventListener('click', () => {
+        const zoom = button.dataset.zoom;
+        if (zoom === 'fit') this.range = null;
+        else {
+          const [from, to] = this.visible();
+          this.zoom((from + to) / 2, zoom === 'in' ? 0.5 : 2);
+        }
+        this.draw();
+      });
+    }
+    this.canvas.addEventListener('wheel', (event) => {
+      event.preventDefault();
+      this.zoom(this.timeAt(event.offsetX), event.deltaY < 0 ? 1 / 1.25 : 1.25);
+      this.draw();
+    });
+    this.canvas.addEventListener('pointerdown', (event) => {
+      this.drag = { x: event.offsetX, range: this.visible() };
+      this.canvas.setPointerCapture(event.pointerId);
+    });
+    this.canvas.addEventListener('pointerup', () => (this.drag = null));
+    this.canvas.addEventListener('pointermove', (event) => this.hover(event));
+    this.canvas.addEventListener('pointerleave', () => (this.tip.hidden = true));
+    new ResizeObserver(() => this.draw()).observe(this.plot);
+  }
+
+  clear(): void {
+    this.range = null;
+    this.cycle.clear();
+    this.update([], 0);
+  }
+
+  markCycle(pids: number[]): void {
+    this.cycle = new Set(pids);
+  }
+
+  /** New state of every process; `now` (ms since the start) ends the spans still open. */
+  update(rows: ProcessActivity[], now: number): void {
+    this.rows = rows;
+    this.now = now;
+    this.lanes.replaceChildren(
+      ...rows.map((row) => {
+        const li = document.createElement('li');
+        li.dataset.lane = String(row.info.pid);
+        li.textContent = `${row.info.name} ${row.info.pid}`;
+        if (this.cycle.has(row.info.pid)) li.classList.add('in-cycle');
+        return li;
+      }),
+    );
+    this.draw();
+  }
+
+  private visible(): [number, number] {
+    return this.range ?? [0, Math.max(this.now, 1)];
+  }
+
+  private zoom(at: number, factor: number): void {
+    const [from, to] = this.visible();
+    const width = Math.max((to - from) * factor, 0.01);
+    const start = at - (at - from) * factor;
+    this.range = [start, start + width];
+  }
+
+  private timeAt(x: number): number {
+    const [from, to] = this.visible();
+    return from + (x / this.plot.clientWidth) * (to - from);
+  }
+
+  private draw(): void {
+    const width = this.plot.clientWidth;
+    const height = AXIS + this.rows.length * LANE;
+    const ratio = devicePixelRatio;
+    this.canvas.width = Math.max(1, width * ratio);
+    this.canvas.height = height * ratio;
+    this.canvas.style.height = `${height}px`;
+    const g = this.canvas.getContext('2d');
+    if (!g || width === 0) return;
+    g.scale(ratio, ratio);
+    const css = getComputedStyle(this.plot);
+    const colour = (name: string) => css.getPropertyValue(`--tl-${name}`).trim();
+    const [from, to] = this.visible();
+    const scale = width / (to - from);
+    const x = (ms: number) => (ms - from) * scale;
+
+    g.fillStyle = colour('axis');
+    g.strokeStyle = colour('grid');
+    g.font = '11px system-ui, sans-serif';
+    g.textBaseline = 'middle';
+    const step = tickStep(to - from, Math.max(2, width / 90));
+    for (let ms = Math.ceil(from / step) * step; ms <= to; ms += step) {
+      g.fillText(label(ms, step), x(ms) + 3, AXIS / 2);
+      g.beginPath();
+      g.moveTo(Math.round(x(ms)) + 0.5, AXIS - 4);
+      g.lineTo(Math.round(x(ms)) + 0.5, height);
+      g.stroke();
+    }
+    this.rows.forEach((row, lane) => {
+      const top = AXIS + lane * LANE + 4;
+      for (const span of row.spans) {
+        const end = span.to ?? this.now;
+        if (end < from || span.from > to) continue;
+        const left = Math.max(0, x(span.from));
+        g.fillStyle = colour(span.state);
+        g.fillRect(left, top, Math.max(1, Math.min(width, x(end)) - left), LANE - 8);
+      }
+    });
+  }
+
+  private hover(event: PointerEvent): void {
+    if (this.drag) {
+      const [from, to] = this.drag.range;
+      const shift = ((event.offsetX - this.drag.x) / this.plot.clientWidth) * (to - from);
+      this.range = [from - shift, to - shift];
+      this.draw();
+      return;
+    }
+    const row = this.rows[Math.floor((event.offsetY - AXIS) / LANE)];
+    const at = this.timeAt(event.offsetX);
+    const span = row?.spans.find((s: Span) => s.from <= at && at <= (s.to ?? this.now));
+    this.tip.hidden = !span;
+    if (!row || !span) return;
+    const state = stateText({ ...row, state: span.state, on: span.on });
+    const end = span.to === null ? '…' : `${Math.round(span.to)}`;
+    this.tip.textContent = `${row.info.name} ${row.info.pid} · ${state} · ${Math.round(span.from)}–${end} ms`;
+    this.tip.style.left = `${Math.min(event.offsetX + 12, this.plot.clientWidth - 200)}px`;
+    this.tip.style.top = `${event.offsetY + 12}px`;
+  }
+}
