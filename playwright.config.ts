@@ -14,6 +14,11 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
   },
+  projects: [
+    { name: 'all', testIgnore: /\.solo\.spec\.ts$/ },
+    // Timing-sensitive tests, run when the others are done so nothing else loads the machine.
+    { name: 'solo', testMatch: /\.solo\.spec\.ts$/, dependencies: ['all'] },
+  ],
   webServer: {
     command: `npx vite --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/run.html`,

@@ -60,14 +60,14 @@ if (__name__ === '__main__') {
 test('Semaphore(3) never admits more than 3, and leaves nobody inside', async ({ page }) => {
   const run = await runProgram(
     page,
-    `import { Process, Semaphore, BoundedSemaphore, Lock, SharedArray, Event } from 'multiprocessing';
-const go = new Event();
+    `import { Process, Semaphore, BoundedSemaphore, Lock, SharedArray, Barrier } from 'multiprocessing';
+const go = new Barrier(9); // the 8 processes and main: all start at once, whenever each loaded
 function enter(sem: Semaphore, stats: SharedArray, lock: Lock, n: number) {
   go.wait();
   for (let i = 0; i < n; i++) {
     sem.acquire();
     lock.withLock(() => { stats[0] += 1; stats[1] = Math.max(stats[1], stats[0]); stats[2] += 1; });
-    for (let spin = 0; spin < 200; spin++);
+    for (let spin = 0; spin < 1000; spin++);
     lock.withLock(() => { stats[0] -= 1; });
     sem.release();
   }
@@ -78,9 +78,8 @@ if (__name__ === '__main__') {
     const lock = new Lock();
     const ps = Array.from({ length: 8 }, () => new Process({ target: enter, args: [sem, stats, lock, 3000] }));
     ps.forEach((p) => p.start());
-    go.set();
+    go.wait();
     ps.forEach((p) => p.join());
-    go.clear();
     print(stats.slice().join(' '), sem.getValue());
   }
 }`,

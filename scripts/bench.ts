@@ -11,6 +11,7 @@ import { preview } from 'vite';
 import { launchChromium } from './browser';
 import type { Measure } from './bench/measure';
 import { kernelMeasures } from './bench/kernels';
+import { pageMeasures } from './bench/page';
 import { poolMeasures } from './bench/pools';
 import { processMeasures } from './bench/processes';
 import { queueMeasures } from './bench/queues';
@@ -24,6 +25,7 @@ const MEASURES: Measure[] = [
   ...poolMeasures,
   ...kernelMeasures,
   ...shareMeasures,
+  ...pageMeasures,
 ];
 
 const { values } = parseArgs({

@@ -11,7 +11,7 @@ import {
   kindOfPath,
   SERVICE_WORKER_FILE,
   staticHostHeaders,
-} from '../src/share/headers';
+} from '../src/share/headers.ts';
 
 /** The built pages, and the paths static hosts also serve them at. */
 const PAGES = ['/', '/index.html', '/run.html', '/run'];

@@ -4,7 +4,8 @@
  * Runs a program through the same path as the playground page (compile step, supervisor,
  * Workers) in headless Chromium and prints its output as a terminal would: stdout lines to
  * stdout, stderr lines to stderr. With --json, one JSON object per line
- * ({ t, pid, name, stream, text }) and a last one with { exitCode, durationMs }.
+ * ({ t, pid, name, stream, text }; a picture as { t, pid, name, display }) and a last one with
+ * { exitCode, durationMs }.
  * Exit status: the main process's exit code; 124 when the timeout (default 60 s) stopped it;
  * 3 when the run deadlocked (the report goes to stderr); 2 for a program that does not compile.
  */
@@ -39,6 +40,8 @@ try {
   await page.exposeFunction('__emit', (event: RunEvent) => show(event));
   await page.goto(new URL('run.html', url).href);
   await page.waitForFunction(() => typeof window.runProgram === 'function');
+  // The timeout is the program's: it starts once the Workers have loaded.
+  await page.evaluate(() => window.runnerWarm());
   const result: RunnerResult = await page.evaluate(
     ([source, options]) => window.runProgram(source, options),
     [
@@ -78,6 +81,10 @@ function show(event: RunEvent): void {
     } else {
       (event.stream === 'stderr' ? process.stderr : process.stdout).write(event.text + '\n');
     }
+  } else if (event.type === 'display' && values.json) {
+    // An image's pixels stay in the page's shared memory: this tells where, and what a chart shows.
+    const { t, pid, name, item } = event;
+    console.log(JSON.stringify({ t: Math.round(t * 10) / 10, pid, name, display: item }));
   } else if (event.type === 'deadlock') {
     if (values.json) console.log(JSON.stringify({ deadlock: event.report.text }));
     else console.error(event.report.text);

@@ -2,17 +2,13 @@ import type { RunResult } from '../support/runner';
 import { runLesson } from '../support/lessons';
 import { expect, test } from '../support/runner';
 
-/** What one process printed to stdout. */
-const linesOf = (run: RunResult, pid: number) =>
-  run.outputs.filter((e) => e.pid === pid && e.stream === 'stdout').map((e) => e.text);
-
 const named = (run: RunResult, name: string) => run.processes().find((p) => p.name === name)!;
 const daemonOf = (run: RunResult) => run.processes().find((p) => p.daemon)!;
 
 test('p18: n = 0 in the child never reaches main, which prints 100', async ({ page }) => {
   const run = await runLesson(page, 'p18');
-  expect(linesOf(run, named(run, 'Process-1').pid)).toEqual(['子进程内:  0']);
-  expect(linesOf(run, named(run, 'MainProcess').pid)).toEqual(['主进程内:  100']);
+  expect(run.stdoutOf(named(run, 'Process-1').pid)).toEqual(['子进程内:  0']);
+  expect(run.stdoutOf(named(run, 'MainProcess').pid)).toEqual(['主进程内:  100']);
   expect(run.lines).toHaveLength(2);
   expect(run.exitCode).toBe(0);
 });
@@ -26,7 +22,7 @@ test('p19: money stays 100 in main after the child set it to 888', async ({ page
 test('p20: n is 0 in the child, then still 100 in main', async ({ page }) => {
   const run = await runLesson(page, 'p20');
   expect(run.lines).toEqual(['子进程内 n: 0', '主 n: 100']);
-  expect(linesOf(run, named(run, 'MainProcess').pid)).toEqual(['主 n: 100']);
+  expect(run.stdoutOf(named(run, 'MainProcess').pid)).toEqual(['主 n: 100']);
   expect(run.exitCode).toBe(0);
 });
 
@@ -38,7 +34,7 @@ test('p21: the daemon prints Myprocess-1 at once and ends long before main, whic
   const daemon = daemonOf(run);
   expect(daemon.name).toBe('Myprocess-1');
   expect(run.lines).toEqual([`${daemon.pid} Myprocess-1`, '哪吒正在和女主播聊天', '']);
-  expect(linesOf(run, named(run, 'MainProcess').pid)).toEqual(['']);
+  expect(run.stdoutOf(named(run, 'MainProcess').pid)).toEqual(['']);
   // the process table: the daemon finished on its own (exit code 0) well before main woke up
   expect(daemon.exitCode).toBe(0);
   expect(run.timeOf('') - daemon.endedAt!).toBeGreaterThan(5 * second);
@@ -101,7 +97,7 @@ test('p24: 主 and the run ends at once: the daemon Piao-1 never prints is piao 
   page,
 }) => {
   const run = await runLesson(page, 'p24');
-  expect(linesOf(run, named(run, 'MainProcess').pid)).toEqual(['主']);
+  expect(run.stdoutOf(named(run, 'MainProcess').pid)).toEqual(['主']);
   expect(run.count(/is piao end$/)).toBe(0);
   const daemon = daemonOf(run);
   expect(daemon.name).toBe('Piao-1');
@@ -114,7 +110,7 @@ test('p25: 主 and the run ends at once, not after the 3 s sleep of the daemon',
   page,
 }) => {
   const run = await runLesson(page, 'p25');
-  expect(linesOf(run, named(run, 'MainProcess').pid)).toEqual(['主']);
+  expect(run.stdoutOf(named(run, 'MainProcess').pid)).toEqual(['主']);
   expect(run.count('egon is running')).toBeLessThanOrEqual(1); // usually it has no time to print
   expect(daemonOf(run).exitCode).toBe(-15);
   expect(run.durationMs - run.timeOf('主')).toBeLessThan(1500);

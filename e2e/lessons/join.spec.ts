@@ -2,10 +2,6 @@ import type { RunResult } from '../support/runner';
 import { runLesson } from '../support/lessons';
 import { expect, test } from '../support/runner';
 
-/** What one process printed to stdout. */
-const linesOf = (run: RunResult, pid: number) =>
-  run.outputs.filter((e) => e.pid === pid && e.stream === 'stdout').map((e) => e.text);
-
 const named = (run: RunResult, name: string) => run.processes().find((p) => p.name === name)!;
 
 /** Removes the `// ` in front of `code`, a line the article left commented out. */
@@ -21,7 +17,7 @@ test('p08: join waits: hello, then the child ends, then the parent, at least 1 s
 }) => {
   const run = await runLesson(page, 'p08');
   expect(run.lines).toEqual(['hello bbb', '我是子进程', '我是父进程']);
-  expect(linesOf(run, named(run, 'MainProcess').pid)).toEqual(['我是父进程']);
+  expect(run.stdoutOf(named(run, 'MainProcess').pid)).toEqual(['我是父进程']);
   expect(run.timeOf('我是父进程') - run.timeOf('hello bbb')).toBeGreaterThan(900);
   expect(run.exitCode).toBe(0);
 });
@@ -74,7 +70,7 @@ test('p11: run() of a subclass in 3 processes, 主线程 last; run() alone runs 
   const pids = new Set<number>();
   for (const name of ['wupeiqi', 'yuanhao', 'nezha']) {
     const child = named(run, name); // this.name = name renames the process
-    expect(linesOf(run, child.pid)).toEqual([String(child.pid), `${name} 正在和女主播聊天`]);
+    expect(run.stdoutOf(child.pid)).toEqual([String(child.pid), `${name} 正在和女主播聊天`]);
     expect(child.pid).not.toBe(main.pid);
     pids.add(child.pid);
   }
@@ -88,7 +84,7 @@ test('p11: run() of a subclass in 3 processes, 主线程 last; run() alone runs 
     change: (source) => uncomment('p2.run();')(source.replace('  p2.start();', '  // p2.start();')),
   });
   const directMain = named(direct, 'MainProcess');
-  expect(linesOf(direct, directMain.pid)).toEqual([
+  expect(direct.stdoutOf(directMain.pid)).toEqual([
     String(directMain.pid),
     'yuanhao 正在和女主播聊天',
   ]);
@@ -106,7 +102,7 @@ test('p12: 主 first; the run() of the subclass prints running, then over about 
   const run = await runLesson(page, 'p12', { timeScale: 0.5 });
   expect(run.lines).toEqual(['主', 'coco is running', 'coco is over']);
   const child = named(run, 'coco');
-  expect(linesOf(run, child.pid)).toEqual(['coco is running', 'coco is over']); // run() only
+  expect(run.stdoutOf(child.pid)).toEqual(['coco is running', 'coco is over']); // run() only
   expect(run.timeOf('coco is over') - run.timeOf('coco is running')).toBeGreaterThan(800); // 2 s x 0.5
   expect(run.exitCode).toBe(0);
 });
@@ -140,7 +136,7 @@ test('p14: is_alive() right after terminate() is true; lolo is over never prints
 }) => {
   const run = await runLesson(page, 'p14');
   const main = named(run, 'MainProcess');
-  expect(linesOf(run, main.pid)).toEqual(['true', `主 ${main.pid} 1`]);
+  expect(run.stdoutOf(main.pid)).toEqual(['true', `主 ${main.pid} 1`]);
   expect(run.lines).not.toContain('lolo is over');
   expect(named(run, 'Process-1').exitCode).toBe(-15);
   expect(run.exitCode).toBe(0);
@@ -155,7 +151,7 @@ test('p15: name Process-1, is_alive true then false, pid is the child getpid, ex
   const [, pid, ppid] = /^lolo run (\d+) (\d+)$/.exec(lolo)!.map(Number);
   expect(ppid).toBe(main.pid);
   expect(run.lines).toContain(`lolo is running ${pid}`); // currentProcess().pid
-  expect(linesOf(run, main.pid)).toEqual([
+  expect(run.stdoutOf(main.pid)).toEqual([
     'true', // isAlive() while running
     'null', // exitCode while running
     'Process-1', // name
@@ -190,7 +186,7 @@ test('p17: main blocks in join: the child is done before 主..., which prints th
   const run = await runLesson(page, 'p17', { timeScale: 0.25 });
   const child = named(run, 'Process-1');
   expect(run.lines).toEqual(['子进程1 is running', '子进程1 is done', '主...', String(child.pid)]);
-  expect(linesOf(run, child.pid)).toEqual(['子进程1 is running', '子进程1 is done']);
+  expect(run.stdoutOf(child.pid)).toEqual(['子进程1 is running', '子进程1 is done']);
   expect(run.timeOf('主...') - run.timeOf('子进程1 is running')).toBeGreaterThan(650); // 3 s x 0.25
   expect(run.exitCode).toBe(0);
 });

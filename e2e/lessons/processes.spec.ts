@@ -2,10 +2,6 @@ import type { RunResult } from '../support/runner';
 import { runLesson } from '../support/lessons';
 import { expect, test } from '../support/runner';
 
-/** What one process printed to stdout. */
-const linesOf = (run: RunResult, pid: number) =>
-  run.outputs.filter((e) => e.pid === pid && e.stream === 'stdout').map((e) => e.text);
-
 const mainOf = (run: RunResult) => run.processes().find((p) => p.name === 'MainProcess')!;
 
 test('p01: both child lines come first, main follows about 1 s after the start', async ({
@@ -23,13 +19,13 @@ test('p02: main prints first; the child has its own pid and main as its parent',
 }) => {
   const run = await runLesson(page, 'p02');
   const main = mainOf(run);
-  expect(linesOf(run, main.pid)).toEqual([
+  expect(run.stdoutOf(main.pid)).toEqual([
     '**********',
     `父进程: ${main.pid}`,
     '父进程的父进程 1', // the page, which starts the main process
   ]);
   const child = run.processes().find((p) => p.pid !== main.pid)!;
-  expect(linesOf(run, child.pid)).toEqual([
+  expect(run.stdoutOf(child.pid)).toEqual([
     '参数1 参数2',
     `子进程: ${child.pid}`,
     `子程序的父进程: ${main.pid}`,

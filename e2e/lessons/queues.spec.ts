@@ -1,11 +1,5 @@
 import { runLesson } from '../support/lessons';
-import { expect, test, type RunResult } from '../support/runner';
-
-/** The text of the runtime's deadlock report ('' if the run had none). */
-const deadlockText = (run: RunResult) => {
-  const report = run.raw.events.find((e) => e.type === 'deadlock');
-  return report?.type === 'deadlock' ? report.report.text : '';
-};
+import { expect, test } from '../support/runner';
 
 /** Removes the `// ` in front of `code`, a line the article left commented out. */
 function uncomment(code: string) {
@@ -25,7 +19,7 @@ test('p33: Queue(3) gives the items back in put order; a 4th put blocks for ever
   const blocked = await runLesson(page, 'p33', { change: uncomment('q.put(4);') });
   expect(blocked.stdout).toEqual([]); // the put blocks before the first get
   expect(blocked.end.reason).toBe('deadlock');
-  expect(deadlockText(blocked)).toContain('MainProcess (pid 1000) waits for q (Queue)');
+  expect(blocked.deadlockText).toContain('MainProcess (pid 1000) waits for q (Queue)');
 });
 
 const PRODUCERS = [
@@ -59,7 +53,7 @@ test('p34: 15 foods made and each eaten once after it was made; the consumers th
   }
   // The program never ends by itself: the runtime reports everyone waiting.
   expect(run.end.reason).toBe('deadlock');
-  const report = deadlockText(run);
+  const report = run.deadlockText;
   expect(report.match(/waits for q \(Queue\)/g)).toHaveLength(2); // the two consumers
   expect(report).toContain('MainProcess (pid 1000) waits for');
 });

@@ -1,69 +1,5 @@
-import type { Page } from '@playwright/test';
 import { runLesson } from '../support/lessons';
 import { expect, test, type RunResult } from '../support/runner';
-
-/** The text of the runtime's deadlock report ('' if the run had none). */
-const deadlockText = (run: RunResult) => {
-  const report = run.raw.events.find((e) => e.type === 'deadlock');
-  return report?.type === 'deadlock' ? report.report.text : '';
-};
-
-/** Output lines of the processes and threads named `name`. */
-const linesOf = (run: RunResult, name: string) =>
-  run.outputs.filter((e) => e.name === name && e.stream === 'stdout').map((e) => e.text);
-
-/** The seconds p35 and p36 print as `Total time: <s>`. */
-const totalTime = (run: RunResult) =>
-  Number(run.stdout.find((l) => l.startsWith('Total time: '))!.slice('Total time: '.length));
-
-const COUNTED = 'counted 2000000000';
-
-test('p35: the two threads count one after the other', async ({ page }) => {
-  const run = await runLesson(page, 'p35');
-  expect(run.stdout).toHaveLength(3);
-  expect(linesOf(run, 'Thread-1')).toEqual([COUNTED]);
-  expect(linesOf(run, 'Thread-2')).toEqual([COUNTED]);
-  expect(run.stdout.at(-1)).toMatch(/^Total time: [\d.]+$/);
-  // Thread-2 starts only after Thread-1 was joined: its count ends about one count later.
-  const [first, second] = run.outputs.filter((e) => e.text === COUNTED).map((e) => e.t);
-  expect(second - first).toBeGreaterThan(0.25 * totalTime(run) * 1000);
-  expect(run.exitCode).toBe(0);
-});
-
-/** The best of three runs: on a shared 2-core machine one run may lose a core to others. */
-async function bestTotal(page: Page, id: string) {
-  const runs: RunResult[] = [];
-  for (let k = 0; k < 3; k++) runs.push(await runLesson(page, id));
-  return { run: runs[2], total: Math.min(...runs.map(totalTime)) };
-}
-
-test('p36: no GIL, the two threads run at once, faster than p35; async tasks in one Worker take turns and add up', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  const serial = await bestTotal(page, 'p35');
-  const { run, total } = await bestTotal(page, 'p36');
-  // CPython is slower here (the GIL); two Workers on two cores take about half of p35.
-  expect(serial.total / total).toBeGreaterThan(1.3);
-  expect(linesOf(run, 'Thread-1')).toEqual([COUNTED]);
-  expect(linesOf(run, 'Thread-2')).toEqual([COUNTED]);
-
-  // Part two, in the main Worker only: the tasks take turns at each await...
-  const main = linesOf(run, 'MainProcess');
-  const parts = (name: string) => [1, 2, 3, 4].map((k) => `${name}: part ${k} done`);
-  expect(main.slice(1)).toEqual([
-    ...parts('alone'),
-    expect.stringMatching(/^one async task alone: [\d.]+ s$/),
-    ...parts('A').flatMap((a, k) => [a, parts('B')[k]]),
-    expect.stringMatching(/^two async tasks in one Worker: [\d.]+ s \([\d.]+ x one\)$/),
-  ]);
-  // ...but never run at once: two take the sum of their times, not the time of one.
-  const alone = Number(/([\d.]+) s$/.exec(main[5])![1]);
-  const [, both, ratio] = /: ([\d.]+) s \(([\d.]+) x one\)$/.exec(main.at(-1)!)!.map(Number);
-  expect(ratio).toBeGreaterThan(1.6);
-  expect(both).toBeGreaterThan(1.6 * alone);
-  expect(run.exitCode).toBe(0);
-});
 
 test('p37: LoopThread counts 1 to 5 a second apart between the MainThread lines', async ({
   page,
@@ -78,8 +14,8 @@ test('p37: LoopThread counts 1 to 5 a second apart between the MainThread lines'
     'thread MainThread ended.',
   ]);
   // currentThread().name is the name of the thread that prints
-  expect(linesOf(run, 'LoopThread')).toHaveLength(7);
-  expect(linesOf(run, 'MainProcess')).toEqual([
+  expect(run.stdoutOf('LoopThread')).toHaveLength(7);
+  expect(run.stdoutOf('MainProcess')).toEqual([
     'thread MainThread is running...',
     'thread MainThread ended.',
   ]);
@@ -242,7 +178,7 @@ test('p44: a second acquire by the owner does not block; the other thread gets t
     'owner: 释放第一层,锁解开了',
     'other: 拿到锁了',
   ]);
-  expect(linesOf(run, 'other')).toEqual(['other: 等 owner 释放锁...', 'other: 拿到锁了']);
+  expect(run.stdoutOf('other')).toEqual(['other: 等 owner 释放锁...', 'other: 拿到锁了']);
   // After the first release the lock stayed held for the owner's second 1 s sleep.
   expect(run.timeOf('other: 拿到锁了') - run.timeOf(/^owner: 释放第二层/)).toBeGreaterThan(
     0.9 * second,
@@ -257,7 +193,7 @@ test('p44: a second acquire by the owner does not block; the other thread gets t
   });
   expect(locked.stdout).toEqual(['owner: 第一层 acquire']);
   expect(locked.end.reason).toBe('deadlock');
-  expect(deadlockText(locked)).toMatch(/owner \(pid \d+\) holds rlock, waits for rlock \(Lock\)/);
+  expect(locked.deadlockText).toMatch(/owner \(pid \d+\) holds rlock, waits for rlock \(Lock\)/);
 });
 
 test('p45: the Condition chain prints 1, 2, 3 ... in order; the last thread is never notified', async ({
@@ -270,7 +206,7 @@ test('p45: the Condition chain prints 1, 2, 3 ... in order; the last thread is n
   for (let i = 1; i < 20; i++) expect(times[i] - times[i - 1]).toBeGreaterThan(0.8 * second);
   // Python hangs here; the runtime reports it: one thread waits on con, main waits for it.
   expect(run.end.reason).toBe('deadlock');
-  const report = deadlockText(run);
+  const report = run.deadlockText;
   expect(report.match(/waits for con \(Condition\)/g)).toHaveLength(1);
   expect(report).toMatch(/MainProcess \(pid 1000\) waits for \d+ to end \(join\)/);
 });

@@ -1,10 +1,14 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Opens the playground (at `path`) with `program` as the saved welcome program. */
+/**
+ * Opens the playground (at `path`) with `program` as the saved welcome program, once its
+ * Workers have loaded (the dev server serves them module by module: slow on a cold start).
+ */
 export async function openWith(page: Page, program: string, path = '/'): Promise<void> {
   await page.goto(path);
   await page.evaluate((text) => localStorage.setItem('playground:program:welcome', text), program);
   await page.reload();
+  await expect(page.locator('body[data-workers=ready]')).toBeAttached({ timeout: 60_000 });
 }
 
 /** Waits until Monaco has replaced the textarea editor. */

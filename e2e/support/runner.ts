@@ -32,6 +32,17 @@ export class RunResult {
   get durationMs(): number {
     return this.end.durationMs;
   }
+  /** The stdout lines of one process or thread, by pid or by name. */
+  stdoutOf(who: number | string): string[] {
+    return this.outputs
+      .filter((e) => (typeof who === 'number' ? e.pid : e.name) === who && e.stream === 'stdout')
+      .map((e) => e.text);
+  }
+  /** The text of the runtime's deadlock report ('' if the run had none). */
+  get deadlockText(): string {
+    const report = this.raw.events.find((e) => e.type === 'deadlock');
+    return report?.type === 'deadlock' ? report.report.text : '';
+  }
   /** Time (ms since start) of the first line matching `pattern`. */
   timeOf(pattern: string | RegExp): number {
     const hit = this.outputs.find((e) => matches(e.text, pattern));

@@ -6,6 +6,7 @@ import { locks } from './groups/locks';
 import { queues } from './groups/queues';
 import { threads } from './groups/threads';
 import { pools } from './groups/pools';
+import { speedup } from './groups/speedup';
 import { network } from './groups/network';
 
 /** Every lesson of the gallery, in the order of the tutorials. */
@@ -17,6 +18,7 @@ export const LESSONS: Lesson[] = [
   ...queues,
   ...threads,
   ...pools,
+  ...speedup,
   ...network,
 ];
 

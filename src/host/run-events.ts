@@ -1,3 +1,4 @@
+import type { DisplayItem } from '../runtime/display-item';
 import type { ProcessKind, Stream } from '../runtime/protocol';
 import type { DeadlockReport } from './deadlock';
 
@@ -20,6 +21,11 @@ export type EndReason = 'exit' | 'stopped' | 'timeout' | 'deadlock';
 export type RunEvent =
   | { type: 'output'; t: number; pid: number; name: string; stream: Stream; text: string }
   | { type: 'process'; info: ProcessInfo }
+  /**
+   * A picture to show (display module). An image's pixels stay in the run's shared memory
+   * (`Run.heap.memory`): read them with regionView(), and again to redraw while the run is live.
+   */
+  | { type: 'display'; t: number; pid: number; name: string; item: DisplayItem }
   /** Every live process blocked for good; the run ends right after with reason 'deadlock'. */
   | { type: 'deadlock'; report: DeadlockReport }
   | { type: 'end'; exitCode: number | null; durationMs: number; reason: EndReason };

@@ -172,6 +172,15 @@ export class Run {
       case 'out':
         this.lines.write(`${pid}:${notice.stream}`, notice.text, notice.at);
         return;
+      case 'display':
+        this.emit({
+          type: 'display',
+          t: notice.at - this.heap.startedAt,
+          pid,
+          name: this.processes.get(pid)!.name,
+          item: notice.item,
+        });
+        return;
       case 'spawn':
         void this.spawn(notice.from, notice.req);
         return;

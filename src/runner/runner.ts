@@ -7,6 +7,7 @@ import type { RunEvent } from '../host/run-events';
 import { startRun } from '../host/start-run';
 import { WorkerPool } from '../host/worker-pool';
 import type { Run } from '../host/supervisor';
+import { regionView, type ImageItem } from '../runtime/display-item';
 import type { TraceEvent } from '../runtime/trace';
 
 export interface RunnerOptions {
@@ -18,8 +19,17 @@ export interface RunnerOptions {
 
 export type OutputEvent = Extract<RunEvent, { type: 'output' }>;
 
+/** An image the program displayed, as its arrays held it when the run ended. */
+export interface ImageSnapshot {
+  item: ImageItem;
+  pixels: number[];
+  tintRows: number[] | null;
+}
+
 export interface RunnerResult {
   events: RunEvent[];
+  /** The last state of each displayed image (display events carry where, not what). */
+  images?: ImageSnapshot[];
   /** Each process's trace events, by pid, and the names of the objects they mention. */
   traces?: Record<number, TraceEvent[]>;
   objectNames?: Record<number, string>;
@@ -57,6 +67,7 @@ window.runProgram = (source, options = {}) =>
             clearTimeout(timer);
             resolve({
               events,
+              images: imageSnapshots(events, run!.heap.memory),
               traces: run!.traces(),
               objectNames: Object.fromEntries(run!.objectNames),
             });
@@ -70,3 +81,14 @@ window.runProgram = (source, options = {}) =>
       resolve({ events, compileError: { name, message, line, column, report: error.format() } });
     }
   });
+
+function imageSnapshots(events: RunEvent[], memory: WebAssembly.Memory): ImageSnapshot[] {
+  const latest = new Map<number, ImageItem>();
+  for (const e of events)
+    if (e.type === 'display' && e.item.kind === 'image') latest.set(e.item.key, e.item);
+  return [...latest.values()].map((item) => ({
+    item,
+    pixels: Array.from(regionView(memory, item.pixels)),
+    tintRows: item.tintRows && Array.from(regionView(memory, item.tintRows)),
+  }));
+}

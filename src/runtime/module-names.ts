@@ -13,6 +13,7 @@ export const MODULE_NAMES = [
   'random',
   'fs',
   'kernels',
+  'display',
 ] as const;
 
 export type ModuleName = (typeof MODULE_NAMES)[number];

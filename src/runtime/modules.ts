@@ -1,5 +1,6 @@
 import type { ModuleName } from './module-names';
 import * as concurrentFutures from './modules/concurrent-futures';
+import * as display from './modules/display';
 import * as fs from './modules/fs';
 import * as kernels from './modules/kernels';
 import * as multiprocessing from './modules/multiprocessing';
@@ -22,6 +23,7 @@ export const MODULES: Record<ModuleName, object> = {
   random,
   fs,
   kernels,
+  display,
 };
 
 export function moduleByName(name: string): object {

@@ -4,6 +4,7 @@
  * port (`WorkerNotice`), so that output and control notices from every Worker arrive at the
  * page in the order they were sent.
  */
+import type { DisplayItem } from './display-item';
 import type { Encoded } from './transfer';
 
 export type StartMethod = 'fork' | 'spawn';
@@ -71,6 +72,8 @@ export interface WorkerApi {
 export type WorkerNotice =
   | { t: 'ready' }
   | { t: 'out'; pid: number; stream: Stream; text: string; at: number }
+  /** display.image / display.chart: an image names its pixels in the heap, a chart is a copy. */
+  | { t: 'display'; pid: number; item: DisplayItem; at: number }
   | { t: 'spawn'; from: number; req: SpawnRequest }
   | { t: 'object'; id: number; kind: number; name: string }
   | { t: 'kill'; pid: number; signal: number }

@@ -130,8 +130,7 @@ export class TimelineView {
     const g = this.canvas.getContext('2d');
     if (!g || width === 0) return;
     g.scale(ratio, ratio);
-    const css = getComputedStyle(this.plot);
-    const colour = (name: string) => css.getPropertyValue(`--tl-${name}`).trim();
+    const colour = (name: string) => this.colour(name);
     const [from, to] = this.visible();
     const scale = width / (to - from);
     const x = (ms: number) => (ms - from) * scale;
@@ -158,6 +157,17 @@ export class TimelineView {
         g.fillRect(left, top, Math.max(1, Math.min(width, x(end)) - left), LANE - 8);
       }
     });
+  }
+
+  /**
+   * A `--tl-*` colour as the canvas needs it: the variables hold `light-dark()`, which only an
+   * element's computed `color` resolves for the current theme.
+   */
+  private colour(name: string): string {
+    this.tip.style.color = `var(--tl-${name})`;
+    const resolved = getComputedStyle(this.tip).color;
+    this.tip.style.color = '';
+    return resolved;
   }
 
   private hover(event: PointerEvent): void {
