@@ -6,6 +6,7 @@
 import { HEIGHT_MESSAGE, type HeightMessage } from '../share/embed-protocol';
 import type { LinkOptions } from '../share/links';
 import type { Editor } from './editor';
+import { t, type WordKey } from './i18n';
 import { linkTo, type Shareable } from './share';
 
 export interface EmbedPage {
@@ -41,7 +42,7 @@ export function setUpEmbed(link: LinkOptions, page: EmbedPage): { programChanged
     for (const anchor of links) if (href) anchor.href = href;
   };
   if (link.openLink) {
-    const open = newTabLink('Open in playground ↗');
+    const open = newTabLink('openPlayground');
     open.className = 'open-playground';
     page.toolbar.append(open);
     links.push(open);
@@ -50,12 +51,8 @@ export function setUpEmbed(link: LinkOptions, page: EmbedPage): { programChanged
     const notice = document.createElement('p');
     notice.className = 'warning embed-not-isolated';
     notice.setAttribute('role', 'alert');
-    const tab = newTabLink('Open in a new tab');
-    notice.append(
-      'Programs cannot run in this frame: the page around it is not cross-origin isolated, ' +
-        'and this browser cannot isolate the frame by itself. ',
-      tab,
-    );
+    const tab = newTabLink('openNewTab');
+    notice.append(t('frameNotIsolated'), tab);
     page.toolbar.after(notice);
     links.push(tab);
   } else if (link.autorun) {
@@ -73,9 +70,10 @@ export function setUpEmbed(link: LinkOptions, page: EmbedPage): { programChanged
   };
 }
 
-function newTabLink(text: string): HTMLAnchorElement {
+function newTabLink(text: WordKey): HTMLAnchorElement {
   const anchor = document.createElement('a');
-  anchor.textContent = text;
+  anchor.dataset.i18n = text;
+  anchor.textContent = t(text);
   anchor.target = '_blank';
   anchor.rel = 'noopener';
   return anchor;

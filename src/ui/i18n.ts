@@ -57,6 +57,22 @@ const WORDS = {
   zoomIn: { zh: '放大', en: 'Zoom in' },
   zoomOut: { zh: '缩小', en: 'Zoom out' },
   zoomFit: { zh: '适应', en: 'Fit' },
+  share: { zh: '分享', en: 'Share' },
+  shareTitle: { zh: '把程序放进链接并复制', en: 'Put the program in a link and copy it' },
+  embedCode: { zh: '复制嵌入代码', en: 'Copy embed code' },
+  embedCodeTitle: {
+    zh: '复制一个嵌入这个程序的 <iframe>',
+    en: 'Copy an <iframe> that embeds this program',
+  },
+  shareLink: { zh: '分享链接', en: 'Share link' },
+  copiedNote: { zh: '已复制。', en: 'Copied.' },
+  copyFromField: { zh: '请从输入框复制。', en: 'Copy it from the field.' },
+  openPlayground: { zh: '在 Playground 中打开 ↗', en: 'Open in playground ↗' },
+  openNewTab: { zh: '在新标签页中打开', en: 'Open in a new tab' },
+  frameNotIsolated: {
+    zh: '程序不能在这个框架里运行:外面的页面没有跨源隔离,这个浏览器也不能单独隔离这个框架。',
+    en: 'Programs cannot run in this frame: the page around it is not cross-origin isolated, and this browser cannot isolate the frame by itself. ',
+  },
 } satisfies Record<string, Text>;
 
 export type WordKey = keyof typeof WORDS;

@@ -4,6 +4,7 @@
  */
 import { decodeProgram, encodeProgram, ShareLinkError } from '../share/codec';
 import { embedSnippet, embedUrl, shareUrl, type Lang, type LinkOptions } from '../share/links';
+import { t, type WordKey } from './i18n';
 import './share.css';
 
 /** What a link opened: its program, or why it could not be read (both null: no program). */
@@ -67,8 +68,8 @@ export async function linkTo(current: Shareable): Promise<string> {
 export function mountShareButtons(toolbar: HTMLElement, current: () => Shareable): void {
   const box = document.createElement('span');
   box.className = 'share-buttons';
-  const share = button('Share', 'Put the program in a link and copy it');
-  const embed = button('Copy embed code', 'Copy an <iframe> that embeds this program');
+  const share = button('share', 'shareTitle');
+  const embed = button('embedCode', 'embedCodeTitle');
   const field = document.createElement('input');
   field.className = 'share-output';
   field.readOnly = true;
@@ -95,13 +96,13 @@ export function mountShareButtons(toolbar: HTMLElement, current: () => Shareable
     field.value = text;
     field.select();
     note.className = 'share-note';
-    note.textContent = (await copy(text)) ? 'Copied.' : 'Copy it from the field.';
+    note.textContent = t((await copy(text)) ? 'copiedNote' : 'copyFromField');
   };
-  share.addEventListener('click', () => void offer('Share link', () => linkTo(current())));
+  share.addEventListener('click', () => void offer(t('shareLink'), () => linkTo(current())));
   embed.addEventListener(
     'click',
     () =>
-      void offer('Embed code', async () => {
+      void offer(t('embedCode'), async () => {
         const { program, lesson, lang } = current();
         const code = await encodeProgram(program);
         return embedSnippet(embedUrl(playgroundBase(), { code, lesson, lang }));
@@ -109,11 +110,14 @@ export function mountShareButtons(toolbar: HTMLElement, current: () => Shareable
   );
 }
 
-function button(text: string, title: string): HTMLButtonElement {
+/** A button whose words follow the page's language (i18n.ts). */
+function button(text: WordKey, title: WordKey): HTMLButtonElement {
   const element = document.createElement('button');
   element.type = 'button';
-  element.textContent = text;
-  element.title = title;
+  element.dataset.i18n = text;
+  element.dataset.i18nTitle = title;
+  element.textContent = t(text);
+  element.title = t(title);
   return element;
 }
 
