@@ -16,8 +16,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'all', testIgnore: /\.solo\.spec\.ts$/ },
-    // Timing-sensitive tests, run when the others are done so nothing else loads the machine.
-    { name: 'solo', testMatch: /\.solo\.spec\.ts$/, dependencies: ['all'] },
+    // Timing-sensitive tests and those that load every core (so would starve the others'
+    // processes), one at a time when the others are done.
+    { name: 'solo', testMatch: /\.solo\.spec\.ts$/, dependencies: ['all'], workers: 1 },
   ],
   webServer: {
     command: `npx vite --host 127.0.0.1 --port ${PORT} --strictPort`,

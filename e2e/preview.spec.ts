@@ -6,7 +6,9 @@ import { serveFolder } from './support/http';
 
 // The production build, served by `vite preview`, must be cross-origin isolated like the dev
 // server, and run programs (its process Workers and kernels come from the build).
-test.describe.configure({ timeout: 180_000 });
+// Serial: one worker builds once (two workers would each build into OUT, emptying it under
+// the other).
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 const OUT = 'build/preview-test';
 let server: PreviewServer;

@@ -134,12 +134,21 @@ test('p13: joins take the longest time, not the sum; lolo ends 1 s before dodo, 
 test('p14: is_alive() right after terminate() is true; lolo is over never prints', async ({
   page,
 }) => {
-  const run = await runLesson(page, 'p14');
-  const main = named(run, 'MainProcess');
-  expect(run.stdoutOf(main.pid)).toEqual(['true', `主 ${main.pid} 1`]);
-  expect(run.lines).not.toContain('lolo is over');
-  expect(named(run, 'Process-1').exitCode).toBe(-15);
-  expect(run.exitCode).toBe(0);
+  // A real race: if the page ends the child before main's next line runs (main paused on a
+  // loaded machine), it prints false. A synchronous terminate() would print false every time.
+  const alive: string[] = [];
+  while (alive.length < 3 && !alive.includes('true')) {
+    const run = await runLesson(page, 'p14');
+    const main = named(run, 'MainProcess');
+    const [isAlive, last] = run.stdoutOf(main.pid);
+    expect(['true', 'false']).toContain(isAlive);
+    expect(last).toBe(`主 ${main.pid} 1`);
+    expect(run.lines).not.toContain('lolo is over');
+    expect(named(run, 'Process-1').exitCode).toBe(-15);
+    expect(run.exitCode).toBe(0);
+    alive.push(isAlive);
+  }
+  expect(alive).toContain('true');
 });
 
 test('p15: name Process-1, is_alive true then false, pid is the child getpid, exit codes null, 0, -15', async ({

@@ -52,7 +52,8 @@ export class DeadlockWatch {
       live.every(
         (p) =>
           lifeOf(this.heap, p.pid) === Life.Running &&
-          Atomics.load(this.heap.i32, slot(p.pid, W.activity)) === Activity.Blocked,
+          Atomics.load(this.heap.i32, slot(p.pid, W.activity)) === Activity.Blocked &&
+          !this.woken(p.pid),
       );
     const snapshot = allBlocked
       ? live.map((p) => `${p.pid}:${Atomics.load(this.heap.i32, slot(p.pid, W.seq))}`).join(',')
@@ -60,6 +61,13 @@ export class DeadlockWatch {
     const confirmed = snapshot !== null && snapshot === this.previous;
     this.previous = snapshot;
     return confirmed ? this.report(live, processes) : null;
+  }
+
+  /** Its wait's word has moved on: it is woken, only not yet running again (a busy machine). */
+  private woken(pid: number): boolean {
+    const i32 = this.heap.i32;
+    const word = Atomics.load(i32, slot(pid, W.waitWord));
+    return Atomics.load(i32, word) !== Atomics.load(i32, slot(pid, W.waitValue));
   }
 
   private report(live: ProcessInfo[], all: ProcessInfo[]): DeadlockReport {

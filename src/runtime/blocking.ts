@@ -21,10 +21,15 @@ export function waitOn(
   waitObj: number,
   activity: Activity = ms === Infinity ? Activity.Blocked : Activity.BlockedTimed,
 ): WaitResult {
+  const { heap, pid } = ctx();
+  // What it waits for, so the deadlock watch can tell a waiter already woken but not yet
+  // scheduled (its word has changed) from one that is stuck.
+  Atomics.store(heap.i32, slot(pid, W.waitWord), index);
+  Atomics.store(heap.i32, slot(pid, W.waitValue), expected);
   setActivity(activity, waitObj);
   let result: WaitResult = 'ok';
   try {
-    result = Atomics.wait(ctx().heap.i32, index, expected, ms);
+    result = Atomics.wait(heap.i32, index, expected, ms);
     return result;
   } finally {
     if (result === 'timed-out' && activity === Activity.BlockedTimed)

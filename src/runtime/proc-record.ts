@@ -18,6 +18,8 @@ import { H, MAX_PROCS, PID_BASE, PROC_BYTES, PROC_TABLE } from './layout';
  *   10    flags      parent, before spawn       FLAG_DAEMON | FLAG_THREAD
  *   11    wake       owner (0), a granter (1)   hand-off word: a queued waiter waits on it (wait-queue.ts)
  *   12    process    parent, before spawn       pid of the process it belongs to (itself, or a thread's)
+ *   13    waitWord   owner                      heap word index it Atomics.waits on (when blocked)
+ *   14    waitValue  owner                      the value it waits on that word to leave
  */
 export const Life = { Free: 0, Ready: 1, Running: 2, Exiting: 3, Done: 4 } as const;
 export type Life = (typeof Life)[keyof typeof Life];
@@ -46,6 +48,8 @@ export const W = {
   flags: 10,
   wake: 11,
   process: 12,
+  waitWord: 13,
+  waitValue: 14,
 } as const;
 
 export const FLAG_DAEMON = 1;

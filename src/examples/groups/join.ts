@@ -88,8 +88,8 @@ export const join: Lesson[] = [
       en: "terminate(), like start(), only sends a request, so there is a delay: isAlive() printed right after it is true. lolo is over never appears; the child's first lines may or may not.",
     },
     browserNote: {
-      zh: '这里 terminate() 也是异步的:它请求页面结束那个 Worker 后立刻返回,所以和 CPython 一样打印 true(JavaScript 写作 true,Python 写作 True)。',
-      en: 'Here terminate() is asynchronous too: it asks the page to end the Worker and returns at once, so, as in CPython, it prints true (Python spells it True).',
+      zh: '这里 terminate() 也是异步的:它请求页面结束那个 Worker 后立刻返回,所以和 CPython 一样打印 true(JavaScript 写作 true,Python 写作 True)。这是一场真实的竞争:机器很忙时,主进程可能在下一行之前被挂起,页面先结束了子进程,于是打印 false;CPython 在同样情况下也会如此。',
+      en: 'Here terminate() is asynchronous too: it asks the page to end the Worker and returns at once, so, as in CPython, it prints true (Python spells it True). It is a real race: on a busy machine main may be paused before its next line while the page ends the child, and then it prints false; CPython does the same in that case.',
     },
     source: p14,
   },
