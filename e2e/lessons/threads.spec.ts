@@ -137,7 +137,6 @@ test('p42: with sleep(1) before the print the first line is no longer 1 but the 
   // that found no warm Worker may start after that second (see the lesson's note), so the
   // first line is the count of the threads that started in time, not always 10.
   expect(values[0]).toBeGreaterThanOrEqual(3);
-  expect(values.filter((v) => v === values[0]).length).toBeGreaterThanOrEqual(2);
   expect(values.every((v) => v >= values[0] && v <= 10)).toBe(true);
   expect(run.exitCode).toBe(0);
 });

@@ -47,12 +47,23 @@ describe('DeadlockWatch', () => {
     expect(report.text).toContain('MainProcess (pid 1000) waits for Process-1 to end (join)');
   });
 
-  it('does not count a waiter whose word has moved on: it is woken, only not yet scheduled', () => {
+  it('gives a waiter whose word has moved on time to run: it may be woken, only not yet scheduled', () => {
     const heap = joinedInACircle();
     const watch = new DeadlockWatch(heap, new Map());
     // B is handed what it waited for, but has not run since: its record still says Blocked.
     Atomics.store(heap.i32, slot(B, W.wake), 1);
+    for (let look = 1; look < 10; look++) expect(watch.check(processes)).toBeNull();
+    // Ten identical looks (1.5 s on the page): it is not going to run; its word moved without
+    // a wake-up.
+    expect(watch.check(processes)!.cycle).toEqual([A, B, A]);
+  });
+
+  it('starts counting again when a process moves', () => {
+    const heap = joinedInACircle();
+    const watch = new DeadlockWatch(heap, new Map());
     expect(watch.check(processes)).toBeNull();
+    Atomics.add(heap.i32, slot(A, W.seq), 1); // A woke and went back to sleep
     expect(watch.check(processes)).toBeNull();
+    expect(watch.check(processes)).not.toBeNull();
   });
 });

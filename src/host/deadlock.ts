@@ -36,15 +36,24 @@ export interface DeadlockReport {
  * between two looks (`seq` words unchanged). The report names what each waits for, who holds
  * it, and the wait-for cycle.
  */
+/** Identical looks before a report when a waiter's word has moved on (about 1.5 s). */
+const WOKEN_LOOKS = 10;
+
 export class DeadlockWatch {
   private previous: string | null = null;
+  private looks = 0;
 
   constructor(
     private readonly heap: Heap,
     private readonly names: Map<number, string>,
   ) {}
 
-  /** Call periodically; returns a report on the second identical all-blocked look. */
+  /**
+   * Call periodically; returns a report on the second identical all-blocked look, or on the
+   * WOKEN_LOOKS-th if a waiter's word has moved on since it began to wait: that one may be
+   * woken and only not yet scheduled again (a busy machine), or its word moved without a
+   * wake-up (a JoinableQueue's count going down, not yet to 0). Time tells them apart.
+   */
   check(processes: ProcessInfo[]): DeadlockReport | null {
     const live = processes.filter((p) => lifeOf(this.heap, p.pid) !== Life.Done);
     const allBlocked =
@@ -52,19 +61,20 @@ export class DeadlockWatch {
       live.every(
         (p) =>
           lifeOf(this.heap, p.pid) === Life.Running &&
-          Atomics.load(this.heap.i32, slot(p.pid, W.activity)) === Activity.Blocked &&
-          !this.woken(p.pid),
+          Atomics.load(this.heap.i32, slot(p.pid, W.activity)) === Activity.Blocked,
       );
     const snapshot = allBlocked
       ? live.map((p) => `${p.pid}:${Atomics.load(this.heap.i32, slot(p.pid, W.seq))}`).join(',')
       : null;
-    const confirmed = snapshot !== null && snapshot === this.previous;
+    this.looks = snapshot !== null && snapshot === this.previous ? this.looks + 1 : 1;
     this.previous = snapshot;
-    return confirmed ? this.report(live, processes) : null;
+    if (snapshot === null) return null;
+    const needed = live.some((p) => this.wordMoved(p.pid)) ? WOKEN_LOOKS : 2;
+    return this.looks >= needed ? this.report(live, processes) : null;
   }
 
-  /** Its wait's word has moved on: it is woken, only not yet running again (a busy machine). */
-  private woken(pid: number): boolean {
+  /** Whether the word the process sleeps on no longer holds the value it went to sleep on. */
+  private wordMoved(pid: number): boolean {
     const i32 = this.heap.i32;
     const word = Atomics.load(i32, slot(pid, W.waitWord));
     return Atomics.load(i32, word) !== Atomics.load(i32, slot(pid, W.waitValue));

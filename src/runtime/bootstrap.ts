@@ -47,6 +47,9 @@ export async function runAssignment(a: Assignment): Promise<void> {
   installGlobals(a.isMain ? '__main__' : '__mp_main__');
   installProgramHooks(context);
   Atomics.compareExchange(heap.i32, slot(a.pid, W.life), Life.Ready, Life.Running);
+  // A parent already joining sleeps on Ready: it re-waits on Running, so the deadlock watch
+  // sees its word unmoved (deadlock.ts) and can report a stuck join at once.
+  Atomics.notify(heap.i32, slot(a.pid, W.life));
   trace(TraceKind.Running);
 
   let exitCode = 0;
