@@ -43,8 +43,11 @@ function speedup(name: string, setup: string, work: string): Measure {
 
 const primes = speedup(
   'countPrimes',
-  'const N = 3_000_000;',
-  `function work(part: number, parts: number) { K.countPrimes((N * part) / parts, (N * (part + 1)) / parts); }`,
+  'const N = 3_000_000, CHUNK = 100_000;',
+  // Chunks dealt in turn: large numbers cost more to test, so two halves would be uneven.
+  `function work(part: number, parts: number) {
+  for (let from = part * CHUNK; from < N; from += parts * CHUNK) K.countPrimes(from, Math.min(from + CHUNK, N));
+}`,
 );
 
 const mandelbrot = speedup(
@@ -63,16 +66,21 @@ const nextRow = new Value('i', 0);`,
 }`,
 );
 
-const squares = speedup(
-  'sumSquares',
-  `const N = 1 << 21;
-const data = new SharedArray('d', N, { lock: false });`,
-  `function work(part: number, parts: number) {
-  // Each process sums its own copy-free view 20 times (the kernel reads shared memory in place).
-  for (let r = 0; r < 20; r++) K.sumSquaresSimd(data);
-  void part; void parts;
+/**
+ * Sum of squares over two halves of 256 KiB (each in one core's L2), `passes` over each half in
+ * all (about 130 ms of work), each half read in place by its process. Arrays larger than the caches make it
+ * memory-bound (8 MiB halves: 1.6x, the cores sharing one memory bus).
+ */
+function sumOfSquares(kernel: string, passes: number): Measure {
+  return speedup(
+    kernel,
+    `const N = 1 << 15;
+const halves = [0, 1].map(() => new SharedArray('d', N, { lock: false }));`,
+    `function work(part: number, parts: number) {
+  for (let h = part; h < 2; h += parts) for (let r = 0; r < ${passes}; r++) K.${kernel}(halves[h]);
 }`,
-);
+  );
+}
 
 /** AssemblyScript against its JS twin in one process: the twin's time over the kernel's. */
 function versusJs(
@@ -135,7 +143,8 @@ print('ns', best, sink === -1 ? '' : '');`,
 export const kernelMeasures: Measure[] = [
   primes,
   mandelbrot,
-  squares,
+  sumOfSquares('sumSquares', 2000),
+  sumOfSquares('sumSquaresSimd', 8000),
   versusJs(
     'countPrimes',
     'report',

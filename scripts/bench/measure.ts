@@ -39,3 +39,51 @@ export async function runTimed(
     [source, timeScale] as const,
   );
 }
+
+let baselineScripts = 0;
+
+/**
+ * A baseline outside the runtime: `code` runs in two plain Workers joined by a MessageChannel;
+ * each gets `{ role, port }` with the roles given, and the first Worker's first message is the
+ * result. The script is served from the page's own origin, as its CSP allows no blob: Workers.
+ */
+export async function twoWorkers(
+  page: Page,
+  code: string,
+  roles: readonly [string, string],
+): Promise<number> {
+  const path = `/__bench/baseline-${++baselineScripts}.js`;
+  await page.route(`**${path}`, (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      headers: {
+        'Cross-Origin-Embedder-Policy': 'require-corp',
+        'Cross-Origin-Resource-Policy': 'same-origin',
+      },
+      body: code,
+    }),
+  );
+  try {
+    return await page.evaluate(
+      async ([path, roles]) => {
+        const [a, b] = [new Worker(path), new Worker(path)];
+        const channel = new MessageChannel();
+        const result = new Promise<number>((resolve, reject) => {
+          a.onmessage = (e) => resolve(e.data as number);
+          a.onerror = b.onerror = () => reject(new Error(`baseline Worker ${path} failed`));
+        });
+        b.postMessage({ role: roles[1], port: channel.port2 }, [channel.port2]);
+        a.postMessage({ role: roles[0], port: channel.port1 }, [channel.port1]);
+        try {
+          return await result;
+        } finally {
+          a.terminate();
+          b.terminate();
+        }
+      },
+      [path, roles] as const,
+    );
+  } finally {
+    await page.unroute(`**${path}`);
+  }
+}

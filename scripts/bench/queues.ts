@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { runTimed, type Measure } from './measure';
+import { runTimed, twoWorkers, type Measure } from './measure';
 
 const ITEMS = 200_000;
 
@@ -27,34 +27,18 @@ if (__name__ === '__main__') {
 
 /** The same items posted one at a time from one Worker to another over a MessageChannel. */
 function postMessageRate(page: Page, item: string): Promise<number> {
-  return page.evaluate(
-    async ([item, n]) => {
-      const code = `onmessage = (e) => {
-        const port = e.data.port;
-        if (e.data.role === 'sink') {
-          let got = 0;
-          port.onmessage = () => { if (++got === ${n}) port.postMessage('done'); };
-          return;
-        }
-        const t0 = performance.now();
-        port.onmessage = () => postMessage(${n} / ((performance.now() - t0) / 1000));
-        for (let i = 0; i < ${n}; i++) port.postMessage(${item});
-      };`;
-      const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-      const [source, sink] = [new Worker(url), new Worker(url)];
-      const channel = new MessageChannel();
-      const rate = new Promise<number>(
-        (resolve) => (source.onmessage = (e) => resolve(e.data as number)),
-      );
-      sink.postMessage({ role: 'sink', port: channel.port2 }, [channel.port2]);
-      source.postMessage({ role: 'source', port: channel.port1 }, [channel.port1]);
-      const result = await rate;
-      source.terminate();
-      sink.terminate();
-      return result;
-    },
-    [item, ITEMS] as const,
-  );
+  const code = `onmessage = (e) => {
+    const port = e.data.port;
+    if (e.data.role === 'sink') {
+      let got = 0;
+      port.onmessage = () => { if (++got === ${ITEMS}) port.postMessage('done'); };
+      return;
+    }
+    const t0 = performance.now();
+    port.onmessage = () => postMessage(${ITEMS} / ((performance.now() - t0) / 1000));
+    for (let i = 0; i < ${ITEMS}; i++) port.postMessage(${item});
+  };`;
+  return twoWorkers(page, code, ['source', 'sink']);
 }
 
 function versusPostMessage(name: string, item: string, target: number): Measure {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Measure } from './measure';
+import { twoWorkers, type Measure } from './measure';
 import { printedNumbers as printed } from './pools';
 
 const uncontended: Measure = {
@@ -63,20 +63,19 @@ if (__name__ === '__main__') {
   },
 };
 
-const CLOCK_RESOLUTION_US = 5;
-
-/** A ping-pong between two processes over two Events: one-way wake latencies (µs), median. */
+/**
+ * A lock-step ping-pong between two processes over two Events, timed on main's clock alone
+ * (two Workers' clocks disagree by microseconds): the median round trip, in µs. Without a gap,
+ * rounds are timed a hundred at a time, as one is far below the clock's 5 µs resolution.
+ */
 function eventPingPong(gapMs: number): string {
-  return `import { Process, Event, Value, SharedArray } from 'multiprocessing';
-const ROUNDS = 400;
+  const batch = gapMs ? 1 : 100;
+  return `import { Process, Event } from 'multiprocessing';
+const BATCHES = 60;
 const ping = new Event(), pong = new Event();
-const setAt = new Value('d', 0);
-const latencies = new SharedArray('d', ROUNDS);
-const now = () => performance.timeOrigin + performance.now();
 function echo() {
-  for (let r = 0; r < ROUNDS; r++) {
+  for (let r = 0; r < BATCHES * ${batch}; r++) {
     ping.wait();
-    latencies[r] = (now() - setAt.value) * 1000;
     ping.clear();
     pong.set();
   }
@@ -84,23 +83,27 @@ function echo() {
 if (__name__ === '__main__') {
   const p = new Process({ target: echo });
   p.start();
-  for (let r = 0; r < ROUNDS; r++) {
+  const trips: number[] = [];
+  for (let b = 0; b < BATCHES; b++) {
     for (const t = performance.now(); performance.now() - t < ${gapMs};);
-    setAt.value = now();
-    ping.set();
-    pong.wait();
-    pong.clear();
+    const t0 = performance.now();
+    for (let r = 0; r < ${batch}; r++) {
+      ping.set();
+      pong.wait();
+      pong.clear();
+    }
+    trips.push(((performance.now() - t0) * 1000) / ${batch});
   }
   p.join();
-  const sorted = latencies.slice(50).sort((a, b) => a - b); // the first rounds warm the JIT
-  print('latency', sorted[sorted.length >> 1]);
+  const sorted = trips.slice(10).sort((a, b) => a - b); // the first rounds warm the JIT
+  print('roundtrip', sorted[sorted.length >> 1]);
 }`;
 }
 
 /**
- * Event.set() in one Worker -> the waiter running in another, in a lock-step exchange (each
- * side sets as soon as it has run), relative to a postMessage round trip between two Workers
- * measured the same way in the same run.
+ * Event.set() in one Worker -> the waiter running in another: half the round trip of a
+ * lock-step exchange (each side sets as soon as it has run), relative to a postMessage round
+ * trip between two Workers measured the same way in the same run.
  */
 const wakeLatency: Measure = {
   name: 'event_wake_vs_postmessage_rtt',
@@ -108,13 +111,12 @@ const wakeLatency: Measure = {
   target: '>= 5',
   ok: (v) => v >= 5,
   async run(page) {
-    const { latency } = await printed(page, eventPingPong(0));
+    const wake = (await printed(page, eventPingPong(0))).roundtrip / 2;
     const rtt = await postMessageRoundTrip(page, 0);
     note(
-      `Event wake ${latency.toFixed(1)} µs, postMessage round trip ${rtt.toFixed(1)} µs (lock-step)`,
+      `Event wake ${wake.toFixed(1)} µs, postMessage round trip ${rtt.toFixed(1)} µs (lock-step)`,
     );
-    // Clocks in an isolated Worker tick every ~5 µs: a faster wake counts as 5 µs.
-    return rtt / Math.max(latency, CLOCK_RESOLUTION_US);
+    return rtt / wake;
   },
 };
 
@@ -125,10 +127,10 @@ const wakeFromSleep: Measure = {
   target: 'report',
   ok: () => true,
   async run(page) {
-    const { latency } = await printed(page, eventPingPong(1));
+    const wake = (await printed(page, eventPingPong(1))).roundtrip / 2;
     const rtt = await postMessageRoundTrip(page, 1);
     note(`postMessage round trip to an idle Worker ${rtt.toFixed(1)} µs`);
-    return latency;
+    return wake;
   },
 };
 
@@ -138,34 +140,21 @@ function note(text: string): void {
 
 /** Median µs of a round trip between two Workers over a MessageChannel, `gapMs` apart. */
 function postMessageRoundTrip(page: Page, gapMs: number): Promise<number> {
-  return page.evaluate(async (gapMs) => {
-    const code = `onmessage = (e) => {
-      const port = e.data.port;
-      if (e.data.role === 'echo') { port.onmessage = (m) => port.postMessage(m.data); return; }
-      const times = [];
-      let t = 0;
-      const send = () => { t = performance.now(); port.postMessage(1); };
-      port.onmessage = () => {
-        times.push((performance.now() - t) * 1000);
-        if (times.length === 400) { postMessage(times.slice(50).sort((a, b) => a - b)[175]); return; }
-        if (${gapMs}) { for (const s = performance.now(); performance.now() - s < ${gapMs};); }
-        send();
-      };
+  const code = `onmessage = (e) => {
+    const port = e.data.port;
+    if (e.data.role === 'echo') { port.onmessage = (m) => port.postMessage(m.data); return; }
+    const times = [];
+    let t = 0;
+    const send = () => { t = performance.now(); port.postMessage(1); };
+    port.onmessage = () => {
+      times.push((performance.now() - t) * 1000);
+      if (times.length === 400) { postMessage(times.slice(50).sort((a, b) => a - b)[175]); return; }
+      if (${gapMs}) { for (const s = performance.now(); performance.now() - s < ${gapMs};); }
       send();
-    };`;
-    const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-    const [a, b] = [new Worker(url), new Worker(url)];
-    const channel = new MessageChannel();
-    const result = new Promise<number>(
-      (resolve) => (a.onmessage = (e) => resolve(e.data as number)),
-    );
-    b.postMessage({ role: 'echo', port: channel.port2 }, [channel.port2]);
-    a.postMessage({ role: 'ping', port: channel.port1 }, [channel.port1]);
-    const rtt = await result;
-    a.terminate();
-    b.terminate();
-    return rtt;
-  }, gapMs);
+    };
+    send();
+  };`;
+  return twoWorkers(page, code, ['ping', 'echo']);
 }
 
 export const syncMeasures: Measure[] = [uncontended, handoffs, wakeLatency, wakeFromSleep];
