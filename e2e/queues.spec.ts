@@ -131,6 +131,41 @@ if (__name__ === '__main__') {
   ]);
 });
 
+test('objects of 40 shapes from 4 producers at once: shapes are shared through the heap, every object decodes', async ({
+  page,
+}) => {
+  // Past 32 shapes msgpackr writes the keys inline; below, producers race to save new shapes.
+  const run = await runProgram(
+    page,
+    `import { Queue, Process } from 'multiprocessing';
+const N = 2000;
+function item(k: number, i: number) {
+  const shape = (k * 7 + i) % 40;
+  const o: Record<string, number> = { k, i };
+  for (let f = 0; f < shape % 5; f++) o['f' + shape + '_' + f] = f;
+  o['s' + shape] = shape;
+  return o;
+}
+function produce(q: Queue, k: number) { for (let i = 0; i < N; i++) q.put(item(k, i)); }
+if (__name__ === '__main__') {
+  const q = new Queue(64);
+  const ps = [0, 1, 2, 3].map((k) => new Process({ target: produce, args: [q, k] }));
+  ps.forEach((p) => p.start());
+  let wrong = 0;
+  const seen = new Set<string>();
+  for (let n = 0; n < 4 * N; n++) {
+    const o = q.get() as Record<string, number>;
+    if (JSON.stringify(o) !== JSON.stringify(item(o.k, o.i))) wrong++;
+    seen.add(o.k + ':' + o.i);
+  }
+  ps.forEach((p) => p.join());
+  print('distinct', seen.size, 'wrong', wrong);
+}`,
+  );
+  expect(run.stdout).toEqual(['distinct 8000 wrong 0']);
+  expect(run.exitCode).toBe(0);
+});
+
 test('processes terminated in the middle of puts and gets leave the queue intact', async ({
   page,
 }) => {

@@ -37,6 +37,9 @@ export const H = {
   outputNotice: HEADER / 4 + 8,
   /** Threads named so far (`Thread-N`), one counter for the run. */
   threadCounter: HEADER / 4 + 7,
+  /** The queue codec's shared record shapes (queue/codec.ts): their mutex, then their block. */
+  shapesLock: HEADER / 4 + 10,
+  shapes: HEADER / 4 + 11,
   /** First of FREE_LISTS words: head of each size class's free list (alloc.ts). */
   freeLists: HEADER / 4 + 32,
 } as const;

@@ -1,4 +1,7 @@
 import { Packr } from 'msgpackr';
+import { ctx } from '../context';
+import { H } from '../layout';
+import { guarded } from '../sync/spin-mutex';
 
 /**
  * Queue items as bytes in the shared heap. msgpackr (MessagePack with its structured-clone
@@ -6,23 +9,29 @@ import { Packr } from 'msgpackr';
  * Map and Set, Date, bigint, typed arrays, undefined, nested plain objects (as records, so
  * decoded Maps stay Maps). Bare numbers, the commonest items, never get here in a FIFO queue:
  * the ring stores them as float64 records (ring.ts).
+ *
+ * Record shapes (an object's keys) are shared by every process of the run through the heap
+ * (msgpackr's shared structures): an item carries a shape's one-byte id instead of its keys,
+ * and a decoder reads known shapes with code compiled once, which halves a small object's
+ * encoding and decoding time.
  */
-const packr = new Packr({
+const options = {
   structuredClone: true,
   useRecords: true,
   mapsAsObjects: false,
   moreTypes: true,
-});
-const unpackr = new Packr({
-  structuredClone: true,
-  useRecords: true,
-  mapsAsObjects: false,
-  moreTypes: true,
-});
+  getStructures: loadShapes,
+  saveStructures: saveShapes,
+};
+const packr = new Packr(options);
+const unpackr = new Packr(options);
+/** Shapes themselves are stored without records (they are arrays of keys). */
+const plain = new Packr({ useRecords: false });
 
 /** The item's bytes: valid until the next call (msgpackr reuses its buffer); copy them at once. */
 export function encodeItem(value: unknown): Uint8Array {
-  checkItem(value, 'item', new Set());
+  const bad = refused(value);
+  if (bad) throw new TypeError(bad);
   return packr.pack(value);
 }
 
@@ -30,30 +39,98 @@ export function decodeItem(bytes: Uint8Array): unknown {
   return unpackr.unpack(bytes);
 }
 
-/** Refuses, before anything is written, what the queue cannot carry faithfully. */
-function checkItem(value: unknown, path: string, seen: Set<object>): void {
-  if (typeof value === 'function')
-    throw new TypeError(`cannot put a function (${path}) into a queue`);
-  if (typeof value === 'symbol') throw new TypeError(`cannot put a symbol (${path}) into a queue`);
-  if (typeof value !== 'object' || value === null) return;
-  if (seen.has(value)) return;
-  seen.add(value);
-  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Date) return;
-  if (Array.isArray(value)) value.forEach((v, i) => checkItem(v, `${path}[${i}]`, seen));
-  else if (value instanceof Map)
-    value.forEach(
-      (v, k) => (checkItem(k, `${path} key`, seen), checkItem(v, `${path} value`, seen)),
-    );
-  else if (value instanceof Set) value.forEach((v) => checkItem(v, `${path} item`, seen));
-  else {
-    const proto = Object.getPrototypeOf(value) as object | null;
-    if (proto !== Object.prototype && proto !== null) {
-      const name = (value as object).constructor?.name || 'object';
-      throw new TypeError(
-        `cannot put a ${name} (${path}) into a queue: items are plain data (numbers, strings, ` +
-          'booleans, null, undefined, bigint, arrays, plain objects, typed arrays, Map, Set, Date)',
-      );
-    }
-    for (const [k, v] of Object.entries(value)) checkItem(v, `${path}.${k}`, seen);
+/** The run's shapes so far (a decoder meeting an unknown shape id reloads them). */
+function loadShapes(): object[] {
+  const { heap } = ctx();
+  return guarded(heap.i32, H.shapesLock, () => storedShapes());
+}
+
+/**
+ * Adds this process's new shapes, unless another process saved some since this one loaded
+ * (msgpackr's `isCompatible`, on the array, says so): then msgpackr reloads and encodes again.
+ */
+function saveShapes(shapes: object[] & { isCompatible?: (existing: object[]) => boolean }) {
+  const { heap } = ctx();
+  return guarded(heap.i32, H.shapesLock, () => {
+    if (shapes.isCompatible && !shapes.isCompatible(storedShapes())) return false;
+    const bytes = plain.pack(shapes);
+    const block = heap.alloc(4 + bytes.length, false);
+    heap.i32[block / 4] = bytes.length;
+    heap.u8.set(bytes, block + 4);
+    const old = heap.i32[H.shapes];
+    heap.i32[H.shapes] = block;
+    if (old) heap.free(old);
+    return true;
+  });
+}
+
+function storedShapes(): object[] {
+  const { heap } = ctx();
+  const block = heap.i32[H.shapes];
+  if (!block) return [];
+  // A copy: decoders (TextDecoder) refuse views of shared memory.
+  return plain.unpack(heap.u8.slice(block + 4, block + 4 + heap.i32[block / 4])) as object[];
+}
+
+/** Depth past which `refused` tracks the objects it has seen: a cycle ends there. */
+const DEEP = 32;
+let seen: Set<object> | null = null;
+
+/**
+ * Why the queue cannot carry `value` faithfully (null if it can), found before anything is
+ * written. The path to the offending part is built only then, on the way out.
+ */
+function refused(value: unknown, depth = 0): string | null {
+  if (depth === 0) seen = null;
+  if (typeof value === 'function') return 'cannot put a function (item) into a queue';
+  if (typeof value === 'symbol') return 'cannot put a symbol (item) into a queue';
+  if (typeof value !== 'object' || value === null) return null;
+  if (depth > DEEP) {
+    seen ??= new Set();
+    if (seen.has(value)) return null;
+    seen.add(value);
   }
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Date)
+    return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const bad = within(value[i], depth, `[${i}]`);
+      if (bad) return bad;
+    }
+    return null;
+  }
+  if (value instanceof Map) {
+    for (const [k, v] of value) {
+      const bad = within(k, depth, ' key') ?? within(v, depth, ' value');
+      if (bad) return bad;
+    }
+    return null;
+  }
+  if (value instanceof Set) {
+    for (const v of value) {
+      const bad = within(v, depth, ' item');
+      if (bad) return bad;
+    }
+    return null;
+  }
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto !== Object.prototype && proto !== null) {
+    const name = (value as object).constructor?.name || 'object';
+    return (
+      `cannot put a ${name} (item) into a queue: items are plain data (numbers, strings, ` +
+      'booleans, null, undefined, bigint, arrays, plain objects, typed arrays, Map, Set, Date)'
+    );
+  }
+  for (const key in value) {
+    const bad = within((value as Record<string, unknown>)[key], depth, `.${key}`);
+    if (bad) return bad;
+  }
+  return null;
+}
+
+/** `refused` of a part, its message saying where the part is (`where` is built only then). */
+function within(part: unknown, depth: number, where: string): string | null {
+  if (typeof part !== 'object' && typeof part !== 'function' && typeof part !== 'symbol')
+    return null;
+  return refused(part, depth + 1)?.replace('(item', `(item${where}`) ?? null;
 }
