@@ -166,6 +166,25 @@ if (__name__ === '__main__') {
   expect(run.exitCode).toBe(0);
 });
 
+test('queues that fill up and drain give their room back: three bursts of 600,000 items in a 64 MB heap', async ({
+  page,
+}) => {
+  const run = await runProgram(
+    page,
+    `import { Queue } from 'multiprocessing';
+if (__name__ === '__main__') {
+  for (let burst = 0; burst < 3; burst++) {
+    const q = new Queue();
+    for (let i = 0; i < 600000; i++) q.put(i);
+    let sum = 0;
+    for (let i = 0; i < 600000; i++) sum += q.get() as number;
+    print('burst', burst, sum === (599999 * 600000) / 2);
+  }
+}`,
+  );
+  expect(run.stdout).toEqual(['burst 0 true', 'burst 1 true', 'burst 2 true']);
+});
+
 test('processes terminated in the middle of puts and gets leave the queue intact', async ({
   page,
 }) => {

@@ -16,7 +16,11 @@ import { lockWord, unlockWord } from './sync/spin-mutex';
  */
 const BLOCK_MAGIC = 0x51a8b10c;
 const FREE_MAGIC = 0x0f5eeb10;
-const HEADER_BYTES = 8;
+/**
+ * Bytes of a block's header. A structure that doubles asks for a power of two minus this, or
+ * each of its blocks would be of the next class up, twice what it uses.
+ */
+export const HEADER_BYTES = 8;
 
 export class MemoryError extends Error {
   override name = 'MemoryError';

@@ -1,3 +1,4 @@
+import { HEADER_BYTES, MemoryError } from '../alloc';
 import type { Heap } from '../heap';
 
 /**
@@ -29,7 +30,9 @@ export const RING_WORDS = 6;
 const NUMBER = -3;
 const SPILLED = -2;
 const WRAP = -1;
-const INITIAL_CAP = 64 * 1024;
+/** Capacities fill whole heap blocks of 64 KiB, 128 KiB, ... (multiples of 8). */
+const INITIAL_CAP = 64 * 1024 - HEADER_BYTES;
+const grown = (cap: number) => 2 * (cap + HEADER_BYTES) - HEADER_BYTES;
 
 const align8 = (n: number) => (n + 7) & ~7;
 
@@ -96,8 +99,26 @@ export class Ring {
     const count = i32[this.base + COUNT] - 1;
     i32[this.base + COUNT] = count;
     i32[this.base + HEAD] = count === 0 ? 0 : pos;
-    if (count === 0) i32[this.base + TAIL] = 0;
+    if (count === 0) {
+      i32[this.base + TAIL] = 0;
+      if (cap > INITIAL_CAP) this.shrink();
+    }
     return item;
+  }
+
+  /** Drained after a burst: gives the big block back, so other structures can have the room. */
+  private shrink(): void {
+    const { i32 } = this.heap;
+    let small: number;
+    try {
+      small = this.heap.alloc(INITIAL_CAP, false);
+    } catch (error) {
+      if (error instanceof MemoryError) return; // no room for a small one: keep the big one
+      throw error;
+    }
+    this.heap.free(i32[this.base + RING]);
+    i32[this.base + RING] = small;
+    i32[this.base + CAP] = INITIAL_CAP;
   }
 
   /** Byte offset (absolute) where a record of `need` bytes goes; grows the ring if it must. */
@@ -134,7 +155,7 @@ export class Ring {
     const { i32, u8 } = this.heap;
     const [ring, cap] = [i32[this.base + RING], i32[this.base + CAP]];
     const [head, tail] = [i32[this.base + HEAD], i32[this.base + TAIL]];
-    const bigger = this.heap.alloc(2 * cap, false);
+    const bigger = this.heap.alloc(grown(cap), false);
     let size = 0;
     if (i32[this.base + COUNT] > 0) {
       if (tail > head) {
@@ -148,7 +169,7 @@ export class Ring {
       }
     }
     i32[this.base + RING] = bigger;
-    i32[this.base + CAP] = 2 * cap;
+    i32[this.base + CAP] = grown(cap);
     i32[this.base + HEAD] = 0;
     i32[this.base + TAIL] = size;
     this.heap.free(ring);
