@@ -57,6 +57,7 @@ function fail(x: number) {
 if (__name__ === '__main__') {
   const ex = new ThreadPoolExecutor(1);
   const long = ex.submit(nap, 0.5);
+  while (!long.running()) sleep(0.01); // its thread may take a while to start on a busy machine
   try { long.result(0.1); } catch (e) { print((e as Error).name, e instanceof TimeoutError); }
   const queued = [ex.submit(nap, 0.1), ex.submit(nap, 0.1)];
   print('running', long.running(), 'queued running', queued[0].running());
@@ -91,7 +92,7 @@ if (__name__ === '__main__') {
     'The above exception was the direct cause of the following exception:',
   );
   expect(run.stderr).toMatch(
-    /File "tasks.ts", line 26, in <module>\n\s+bad.result\(\);\nRangeError: no 7/,
+    /File "tasks.ts", line 27, in <module>\n\s+bad.result\(\);\nRangeError: no 7/,
   );
   expect(run.exitCode).toBe(1);
 });

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, runProgram, test } from './support/runner';
 
 test('the foundation example: a child runs, sleeps, is joined, exit code 0', async ({ page }) => {
@@ -122,7 +123,20 @@ if (__name__ === '__main__') {
 test('terminate() gives exit code -15 and kill() -9; isAlive() stays true until it lands', async ({
   page,
 }) => {
-  const run = await runProgram(
+  // A real race (p14's): on a busy machine the page may end the process before main's next
+  // line runs. A terminate() that waited for the end would print false every time.
+  const alive: string[] = [];
+  while (alive.length < 3 && !alive.includes('alive right after terminate true')) {
+    const run = await terminateAndKill(page);
+    expect(run.lines).toContain('-15 -9 false false');
+    expect(run.durationMs).toBeLessThan(10_000);
+    alive.push(run.lines[0]);
+  }
+  expect(alive).toContain('alive right after terminate true');
+});
+
+function terminateAndKill(page: Page) {
+  return runProgram(
     page,
     `import { Process } from 'multiprocessing';
 import { sleep } from 'time';
@@ -139,10 +153,7 @@ if (__name__ === '__main__') {
   print(a.exitCode, b.exitCode, a.isAlive(), b.isAlive());
 }`,
   );
-  expect(run.lines).toContain('alive right after terminate true');
-  expect(run.lines).toContain('-15 -9 false false');
-  expect(run.durationMs).toBeLessThan(10_000);
-});
+}
 
 test('an exception in a child prints a traceback with the program lines; exit code 1', async ({
   page,

@@ -66,6 +66,25 @@ const nextRow = new Value('i', 0);`,
 }`,
 );
 
+const matMul = speedup(
+  'matMul',
+  `const n = 512;
+const [a, b, c] = [0, 1, 2].map(() => new SharedArray('d', n * n, { lock: false }));
+for (let i = 0; i < n * n; i++) { a[i] = i % 7; b[i] = i % 5; }`,
+  `function work(part: number, parts: number) {
+  for (let r = part * 16; r < n; r += parts * 16) K.matMul(a, b, c, n, r, r + 16);
+}`,
+);
+
+const proofOfWork = speedup(
+  'findNonce',
+  'const END = 1 << 25, CHUNK = 1 << 20;',
+  // 32 zero bits are never found in this range: every nonce is hashed, as in a race nobody wins.
+  `function work(part: number, parts: number) {
+  for (let from = part * CHUNK; from < END; from += parts * CHUNK) K.findNonce(7, from, from + CHUNK, 32);
+}`,
+);
+
 /**
  * Sum of squares over two halves of 256 KiB (each in one core's L2), `passes` over each half in
  * all (about 130 ms of work), each half read in place by its process. Arrays larger than the caches make it
@@ -143,6 +162,8 @@ print('ns', best, sink === -1 ? '' : '');`,
 export const kernelMeasures: Measure[] = [
   primes,
   mandelbrot,
+  matMul,
+  proofOfWork,
   sumOfSquares('sumSquares', 2000),
   sumOfSquares('sumSquaresSimd', 8000),
   versusJs(
