@@ -90,5 +90,17 @@ export async function runProgram(
   return new RunResult(raw);
 }
 
+/**
+ * For a real race that usually goes one way: runs `attempt` (which asserts what must hold every
+ * time) up to `tries` times, until it reports the usual outcome; whether it ever did.
+ */
+export async function usualWithin(
+  tries: number,
+  attempt: () => Promise<boolean>,
+): Promise<boolean> {
+  for (let k = 0; k < tries; k++) if (await attempt()) return true;
+  return false;
+}
+
 export const test = base;
 export { expect };

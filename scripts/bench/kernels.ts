@@ -87,8 +87,8 @@ const proofOfWork = speedup(
 
 /**
  * Sum of squares over two halves of 256 KiB (each in one core's L2), `passes` over each half in
- * all (about 130 ms of work), each half read in place by its process. Arrays larger than the caches make it
- * memory-bound (8 MiB halves: 1.6x, the cores sharing one memory bus).
+ * all (about 130 ms of work), each half read in place by its process. Arrays larger than the
+ * caches make it memory-bound (8 MiB halves: 1.6x, the cores sharing one memory bus).
  */
 function sumOfSquares(kernel: string, passes: number): Measure {
   return speedup(

@@ -30,15 +30,15 @@ export interface DeadlockReport {
   text: string;
 }
 
+/** Identical looks before a report when a waiter's word has moved on (about 1.5 s). */
+const WOKEN_LOOKS = 10;
+
 /**
  * Go's "all goroutines are asleep" check, plus the cycle: a run is deadlocked when every live
  * process waits with no timeout (no spawn pending, nobody running or sleeping), and stays so
  * between two looks (`seq` words unchanged). The report names what each waits for, who holds
  * it, and the wait-for cycle.
  */
-/** Identical looks before a report when a waiter's word has moved on (about 1.5 s). */
-const WOKEN_LOOKS = 10;
-
 export class DeadlockWatch {
   private previous: string | null = null;
   private looks = 0;

@@ -42,7 +42,7 @@ export function decodeItem(bytes: Uint8Array): unknown {
 /** The run's shapes so far (a decoder meeting an unknown shape id reloads them). */
 function loadShapes(): object[] {
   const { heap } = ctx();
-  return guarded(heap.i32, H.shapesLock, () => storedShapes());
+  return guarded(heap.i32, H.shapesLock, storedShapes);
 }
 
 /**
@@ -94,22 +94,24 @@ function refused(value: unknown, depth = 0): string | null {
     return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const bad = within(value[i], depth, `[${i}]`);
-      if (bad) return bad;
+      const bad = refused(value[i], depth + 1);
+      if (bad) return at(bad, `[${i}]`);
     }
     return null;
   }
   if (value instanceof Map) {
     for (const [k, v] of value) {
-      const bad = within(k, depth, ' key') ?? within(v, depth, ' value');
-      if (bad) return bad;
+      const badKey = refused(k, depth + 1);
+      if (badKey) return at(badKey, ' key');
+      const badValue = refused(v, depth + 1);
+      if (badValue) return at(badValue, ' value');
     }
     return null;
   }
   if (value instanceof Set) {
     for (const v of value) {
-      const bad = within(v, depth, ' item');
-      if (bad) return bad;
+      const bad = refused(v, depth + 1);
+      if (bad) return at(bad, ' item');
     }
     return null;
   }
@@ -122,15 +124,13 @@ function refused(value: unknown, depth = 0): string | null {
     );
   }
   for (const key in value) {
-    const bad = within((value as Record<string, unknown>)[key], depth, `.${key}`);
-    if (bad) return bad;
+    const bad = refused((value as Record<string, unknown>)[key], depth + 1);
+    if (bad) return at(bad, `.${key}`);
   }
   return null;
 }
 
-/** `refused` of a part, its message saying where the part is (`where` is built only then). */
-function within(part: unknown, depth: number, where: string): string | null {
-  if (typeof part !== 'object' && typeof part !== 'function' && typeof part !== 'symbol')
-    return null;
-  return refused(part, depth + 1)?.replace('(item', `(item${where}`) ?? null;
+/** A part's refusal, its message saying where in the item the part is. */
+function at(message: string, where: string): string {
+  return message.replace('(item', `(item${where}`);
 }

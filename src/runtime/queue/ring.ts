@@ -155,7 +155,8 @@ export class Ring {
     const { i32, u8 } = this.heap;
     const [ring, cap] = [i32[this.base + RING], i32[this.base + CAP]];
     const [head, tail] = [i32[this.base + HEAD], i32[this.base + TAIL]];
-    const bigger = this.heap.alloc(grown(cap), false);
+    const biggerCap = grown(cap);
+    const bigger = this.heap.alloc(biggerCap, false);
     let size = 0;
     if (i32[this.base + COUNT] > 0) {
       if (tail > head) {
@@ -169,7 +170,7 @@ export class Ring {
       }
     }
     i32[this.base + RING] = bigger;
-    i32[this.base + CAP] = grown(cap);
+    i32[this.base + CAP] = biggerCap;
     i32[this.base + HEAD] = 0;
     i32[this.base + TAIL] = size;
     this.heap.free(ring);
