@@ -6,8 +6,8 @@
 import { HEIGHT_MESSAGE, type HeightMessage } from '../share/embed-protocol';
 import type { LinkOptions } from '../share/links';
 import type { Editor } from './editor';
-import { t, type WordKey } from './i18n';
-import { linkTo, type Shareable } from './share';
+import { t, worded, type WordKey } from './i18n';
+import { linkTo, showWarning, type Shareable } from './share';
 
 export interface EmbedPage {
   app: HTMLElement;
@@ -48,12 +48,8 @@ export function setUpEmbed(link: LinkOptions, page: EmbedPage): { programChanged
     links.push(open);
   }
   if (!crossOriginIsolated) {
-    const notice = document.createElement('p');
-    notice.className = 'warning embed-not-isolated';
-    notice.setAttribute('role', 'alert');
     const tab = newTabLink('openNewTab');
-    notice.append(t('frameNotIsolated'), tab);
-    page.toolbar.after(notice);
+    showWarning(page.toolbar, 'embed-not-isolated', t('frameNotIsolated'), tab);
     links.push(tab);
   } else if (link.autorun) {
     page.run();
@@ -71,9 +67,7 @@ export function setUpEmbed(link: LinkOptions, page: EmbedPage): { programChanged
 }
 
 function newTabLink(text: WordKey): HTMLAnchorElement {
-  const anchor = document.createElement('a');
-  anchor.dataset.i18n = text;
-  anchor.textContent = t(text);
+  const anchor = worded(document.createElement('a'), text);
   anchor.target = '_blank';
   anchor.rel = 'noopener';
   return anchor;

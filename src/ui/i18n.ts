@@ -87,6 +87,17 @@ export function t(key: WordKey): string {
   return WORDS[key][current];
 }
 
+/** `element`, marked with its words' keys and filled in (applyLang refills it on a switch). */
+export function worded<E extends HTMLElement>(element: E, text: WordKey, title?: WordKey): E {
+  element.dataset.i18n = text;
+  element.textContent = t(text);
+  if (title) {
+    element.dataset.i18nTitle = title;
+    element.title = t(title);
+  }
+  return element;
+}
+
 /** Switches the language (remembered if `remember`) and refills the marked elements under `root`. */
 export function setLang(next: Lang, root: ParentNode, remember: boolean): void {
   current = next;

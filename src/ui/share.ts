@@ -4,7 +4,7 @@
  */
 import { decodeProgram, encodeProgram, ShareLinkError } from '../share/codec';
 import { embedSnippet, embedUrl, shareUrl, type Lang, type LinkOptions } from '../share/links';
-import { t, type WordKey } from './i18n';
+import { t, worded, type WordKey } from './i18n';
 import './share.css';
 
 /** What a link opened: its program, or why it could not be read (both null: no program). */
@@ -33,10 +33,15 @@ export async function openSharedProgram(link: LinkOptions): Promise<Opened> {
 
 /** A notice under the toolbar that a link could not be opened (the page works on). */
 export function showLinkProblem(toolbar: HTMLElement, problem: string): void {
+  showWarning(toolbar, 'link-problem', problem);
+}
+
+/** A warning under the toolbar, read out at once (role alert). */
+export function showWarning(toolbar: HTMLElement, kind: string, ...content: (string | Node)[]) {
   const notice = document.createElement('p');
-  notice.className = 'warning link-problem';
+  notice.className = `warning ${kind}`;
   notice.setAttribute('role', 'alert');
-  notice.textContent = problem;
+  notice.append(...content);
   toolbar.after(notice);
 }
 
@@ -112,12 +117,8 @@ export function mountShareButtons(toolbar: HTMLElement, current: () => Shareable
 
 /** A button whose words follow the page's language (i18n.ts). */
 function button(text: WordKey, title: WordKey): HTMLButtonElement {
-  const element = document.createElement('button');
+  const element = worded(document.createElement('button'), text, title);
   element.type = 'button';
-  element.dataset.i18n = text;
-  element.dataset.i18nTitle = title;
-  element.textContent = t(text);
-  element.title = t(title);
   return element;
 }
 
