@@ -41,6 +41,42 @@ function postMessageRate(page: Page, item: string): Promise<number> {
   return twoWorkers(page, code, ['source', 'sink']);
 }
 
+/** Ints through a bare single-producer ring of Atomics between two Workers: the ceiling. */
+function bareRingRate(page: Page): Promise<number> {
+  const code = `onmessage = (e) => {
+    const port = e.data.port;
+    const N = 1024, HEAD = 0, TAIL = 16, DATA = 32;
+    if (e.data.role === 'sink') {
+      port.onmessage = (m) => {
+        const w = new Int32Array(m.data);
+        port.postMessage('ready');
+        let head = 0, tail = 0, sum = 0;
+        while (head < ${ITEMS}) {
+          while (head === tail) tail = Atomics.load(w, TAIL);
+          sum += w[DATA + (head & (N - 1))];
+          Atomics.store(w, HEAD, ++head);
+        }
+        port.postMessage(sum);
+      };
+      return;
+    }
+    const w = new Int32Array(new SharedArrayBuffer(4 * (DATA + N)));
+    port.onmessage = () => {
+      const t0 = performance.now();
+      let head = 0, tail = 0;
+      for (let i = 0; i < ${ITEMS}; i++) {
+        while (tail - head >= N) head = Atomics.load(w, HEAD);
+        w[DATA + (tail & (N - 1))] = i;
+        Atomics.store(w, TAIL, ++tail);
+      }
+      while (Atomics.load(w, HEAD) < ${ITEMS});
+      postMessage(${ITEMS} / ((performance.now() - t0) / 1000));
+    };
+    port.postMessage(w.buffer);
+  };`;
+  return twoWorkers(page, code, ['source', 'sink']);
+}
+
 function versusPostMessage(name: string, item: string, target: number): Measure {
   return {
     name,
@@ -61,6 +97,13 @@ function versusPostMessage(name: string, item: string, target: number): Measure 
 }
 
 export const queueMeasures: Measure[] = [
+  {
+    name: 'queue_bare_ring_ints',
+    unit: 'M/s',
+    target: 'report',
+    ok: () => true,
+    run: async (page) => (await bareRingRate(page)) / 1e6,
+  },
   versusPostMessage('queue_ints_vs_postmessage', 'i', 50),
   versusPostMessage(
     'queue_objects_vs_postmessage',

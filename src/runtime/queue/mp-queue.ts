@@ -11,53 +11,54 @@ import {
   sharedObject,
   type SharedRef,
 } from '../sync/objects';
-import { guarded } from '../sync/spin-mutex';
+import { enterCritical, leaveCritical } from '../kill-guard';
 import { toHandle } from '../transfer';
-import { decodeItem, encodeItem } from './codec';
+import { encodeItem } from './codec';
 import { BrokenPipeError, EOFError, Empty, Full } from './errors';
 import { sortKey } from './order';
-import { COUNT, RING_WORDS, Ring } from './ring';
-import { SlotStore } from './slot-store';
+import { EMPTY, RING_WORDS, Ring } from './ring';
+import { SLOT_STORE_WORDS, SlotStore } from './slot-store';
 
 /**
- * multiprocessing's Queue, JoinableQueue and SimpleQueue, and the queue module's FIFO Queue:
- * a Ring (ring.ts) of encoded items (codec.ts) in the shared heap, no postMessage anywhere.
- * Block layout (Int32 words):
+ * multiprocessing's Queue, JoinableQueue and SimpleQueue, and the queue module's queues: a
+ * Ring (ring.ts, FIFO) or a SlotStore (LIFO, priority) of encoded items (codec.ts) in the
+ * shared heap, no postMessage anywhere. Every put and get runs inside the process's kill guard,
+ * so a process terminated mid-put or mid-get cannot tear the queue. Block layout (Int32 words):
  *
- *   0  mutex       internal (spin-mutex.ts); every change happens under it, kill-guarded, so
- *                  a process terminated mid-put or mid-get cannot tear the queue
- *   1  maxsize     0: unbounded
- *   2  unfinished  items put and not yet taskDone() (JoinableQueue.join waits on it)
- *   3  gets        bumped by every get: a producer waiting for room waits on it
- *   4  puts        bumped by every put: a consumer waiting for an item waits on it
- *   5  getters     consumers waiting now (a put notifies only if there is one)
- *   6  putters     producers waiting now
- *   7  ends        pipes only: NO_WRITERS (get at empty is EOFError), NO_READERS (put is BrokenPipeError)
- *   8  writers     pipes only: processes holding the writing end (pipe.ts)
- *   9  readers     pipes only: processes holding the reading end
- *   10 the items: a Ring (FIFO) or a SlotStore (LIFO, priority)
+ *   0  maxsize     0: unbounded
+ *   1  getters     consumers asleep now (a put wakes one only if there is one)
+ *   2  putters     producers asleep now
+ *   3  putSeq      bumped by a put that finds getters asleep (they sleep on it), and at EOF
+ *   4  getSeq      bumped by a get that finds putters asleep, and when the readers are gone
+ *   5  ends        pipes only: NO_WRITERS (get at empty is EOFError), NO_READERS (put is BrokenPipeError)
+ *   6  writers     pipes only: processes holding the writing end (pipe.ts)
+ *   7  readers     pipes only: processes holding the reading end
+ *   16 unfinished  joinable queues: items put and not yet taskDone() (join waits on it); on a
+ *                  line of its own, as producers and consumers both write it
+ *   32 the items
  */
-const MUTEX = 0;
-const MAXSIZE = 1;
-const UNFINISHED = 2;
-const GETS = 3;
-const PUTS = 4;
-const GETTERS = 5;
-const PUTTERS = 6;
-const ENDS = 7;
-export const WRITERS = 8;
-export const READERS = 9;
-const RING = 10;
+const MAXSIZE = 0;
+const GETTERS = 1;
+const PUTTERS = 2;
+const PUT_SEQ = 3;
+const GET_SEQ = 4;
+const ENDS = 5;
+export const WRITERS = 6;
+export const READERS = 7;
+const UNFINISHED = 16;
+const STORE = 32;
 const SPINS = 4000;
 export const NO_WRITERS = 1;
 export const NO_READERS = 2;
-const BYTES = (RING + RING_WORDS) * 4;
+const BYTES = (STORE + Math.max(RING_WORDS, SLOT_STORE_WORDS)) * 4;
 
 export class Queue<T = unknown> {
   /** The object kind a child rebuilds it as (each class keeps its methods across processes). */
   static readonly kind: ObjectKind = ObjectKind.Queue;
   /** Which item comes out first: the oldest, the newest, or the smallest. */
   static readonly order: 'fifo' | 'lifo' | 'priority' = 'fifo';
+  /** Whether it counts unfinished items for taskDone() and join(). */
+  static readonly joinable: boolean = false;
   id!: number;
   protected heap!: Heap;
   protected base!: number;
@@ -70,8 +71,8 @@ export class Queue<T = unknown> {
       sharedObject((this.constructor as typeof Queue).kind, BYTES, (ref) => {
         const { heap } = ctx();
         heap.i32[ref.offset / 4 + MAXSIZE] = Math.max(0, maxsize);
-        if (this.order === 'fifo') Ring.init(heap, ref.offset / 4 + RING);
-        else SlotStore.init(heap, ref.offset / 4 + RING);
+        if (this.order === 'fifo') Ring.init(heap, ref.offset / 4 + STORE);
+        else SlotStore.init(heap, ref.offset / 4 + STORE);
       }),
     );
   }
@@ -82,8 +83,8 @@ export class Queue<T = unknown> {
     this.base = ref.offset / 4;
     this.store =
       this.order === 'fifo'
-        ? new Ring(this.heap, this.base + RING)
-        : new SlotStore(this.heap, this.base + RING, this.order === 'priority');
+        ? new Ring(this.heap, this.base + STORE)
+        : new SlotStore(this.heap, this.base + STORE, this.order === 'priority');
   }
 
   private get order(): 'fifo' | 'lifo' | 'priority' {
@@ -101,51 +102,55 @@ export class Queue<T = unknown> {
     const bytes = typeof item === 'number' && this.order === 'fifo' ? item : encodeItem(item);
     const key = this.order === 'priority' ? sortKey(item) : 0;
     const { i32 } = this.heap;
+    const b = this.base;
     const deadline = block ? deadlineOf(timeout) : 0;
+    const joinable = (this.constructor as typeof Queue).joinable;
     for (;;) {
-      const seen = this.locked(() => {
-        if (i32[this.base + ENDS] & NO_READERS)
-          throw new BrokenPipeError('the other end is closed');
-        const maxsize = i32[this.base + MAXSIZE];
-        if (maxsize > 0 && this.store.count >= maxsize) return Atomics.load(i32, this.base + GETS);
-        this.store.push(bytes, key);
-        i32[this.base + UNFINISHED] += 1;
-        Atomics.add(i32, this.base + PUTS, 1);
-        return null;
-      });
-      if (seen === null) {
-        if (Atomics.load(i32, this.base + GETTERS) > 0) Atomics.notify(i32, this.base + PUTS, 1);
+      if (i32[b + ENDS] & NO_READERS) throw new BrokenPipeError('the other end is closed');
+      enterCritical(this.heap);
+      let done = false;
+      try {
+        // Counted before it can be taken, so a quick taskDone() never finds it missing.
+        if (joinable) Atomics.add(i32, b + UNFINISHED, 1);
+        // (A bare number only ever goes to a Ring: the other stores get encoded bytes.)
+        done = this.store.put(bytes as Uint8Array, key, i32[b + MAXSIZE]);
+      } finally {
+        if (joinable && !done) Atomics.sub(i32, b + UNFINISHED, 1);
+        leaveCritical(this.heap);
+      }
+      if (done) {
+        if (Atomics.load(i32, b + GETTERS) > 0) wake(i32, b + PUT_SEQ);
         return;
       }
       const left = remaining(deadline);
       if (left === 0) throw new Full(`the queue is full (maxsize ${this.maxsize})`);
-      this.waitFor(GETS, PUTTERS, seen, left);
+      this.waitUntil(() => !this.full() || (i32[b + ENDS] & NO_READERS) !== 0, GET_SEQ, left);
     }
   }
 
   /** Removes and returns the oldest item; blocks while empty (Empty after `timeout` or without `block`). */
   get(block = true, timeout: number | null = null): T {
     const { i32 } = this.heap;
+    const b = this.base;
     const deadline = block ? deadlineOf(timeout) : 0;
     for (;;) {
-      let seen = 0;
-      const taken = this.locked(() => {
-        if (this.store.count === 0) {
-          if (i32[this.base + ENDS] & NO_WRITERS) throw new EOFError('the other end is closed');
-          seen = Atomics.load(i32, this.base + PUTS);
-          return null;
-        }
-        const item = this.store.shift();
-        Atomics.add(i32, this.base + GETS, 1);
-        return item;
-      });
-      if (taken !== null) {
-        if (Atomics.load(i32, this.base + PUTTERS) > 0) Atomics.notify(i32, this.base + GETS, 1);
-        return (typeof taken === 'number' ? taken : decodeItem(taken)) as T;
+      // Read before looking: the last writer puts its items before it closes.
+      const ended = Atomics.load(i32, b + ENDS) & NO_WRITERS;
+      enterCritical(this.heap);
+      let taken: unknown;
+      try {
+        taken = this.store.take();
+      } finally {
+        leaveCritical(this.heap);
       }
+      if (taken !== EMPTY) {
+        if (Atomics.load(i32, b + PUTTERS) > 0) wake(i32, b + GET_SEQ);
+        return taken as T;
+      }
+      if (ended) throw new EOFError('the other end is closed');
       const left = remaining(deadline);
       if (left === 0) throw new Empty('the queue is empty');
-      this.waitFor(PUTS, GETTERS, seen, left);
+      this.waitUntil(() => this.readableNow(), PUT_SEQ, left);
     }
   }
 
@@ -159,7 +164,7 @@ export class Queue<T = unknown> {
 
   /** Items in the queue now (others may change it at once). */
   qsize(): number {
-    return Atomics.load(this.heap.i32, this.base + RING + COUNT);
+    return this.store.count;
   }
 
   empty(): boolean {
@@ -182,9 +187,9 @@ export class Queue<T = unknown> {
   /** Marks an end of a pipe's channel closed and wakes whoever waits on the other side. */
   protected closeEnd(end: typeof NO_WRITERS | typeof NO_READERS): void {
     const { i32 } = this.heap;
-    const seq = this.base + (end === NO_WRITERS ? PUTS : GETS);
+    const seq = this.base + (end === NO_WRITERS ? PUT_SEQ : GET_SEQ);
     Atomics.or(i32, this.base + ENDS, end);
-    // Bump the word the other side waits on: one that read it just before would otherwise
+    // Bump the word the other side sleeps on: one that read it just before would otherwise
     // sleep on an unchanged value and miss this wake-up.
     Atomics.add(i32, seq, 1);
     Atomics.notify(i32, seq);
@@ -192,35 +197,36 @@ export class Queue<T = unknown> {
 
   /** Waits up to `ms` until an item is there or the writers are gone; whether recv would not block. */
   protected readable(ms: number): boolean {
-    const { i32 } = this.heap;
     const deadline = ms === Infinity ? Infinity : performance.now() + ms;
     for (;;) {
-      const seen = Atomics.load(i32, this.base + PUTS);
-      if (this.qsize() > 0 || i32[this.base + ENDS] & NO_WRITERS) return true;
+      if (this.readableNow()) return true;
       const left = remaining(deadline);
       if (left === 0) return false;
-      this.waitFor(PUTS, GETTERS, seen, left);
+      this.waitUntil(() => this.readableNow(), PUT_SEQ, left);
     }
   }
 
-  protected locked<R>(fn: () => R): R {
-    return guarded(this.heap.i32, this.base + MUTEX, fn);
+  private readableNow(): boolean {
+    return this.qsize() > 0 || (this.heap.i32[this.base + ENDS] & NO_WRITERS) !== 0;
   }
 
   /**
-   * Waits for word `seq` to move from `seen`, counted in `waiters` so the other side notifies.
-   * Spins a little first: between two busy processes the next put or get is usually
-   * microseconds away, far less than a futex sleep and wake-up.
+   * Waits up to `ms` for `ready()`, sleeping on word `seq` (PUT_SEQ or GET_SEQ) counted in its
+   * sleepers, so the other side knows to bump and notify it. Spins a little first: between two
+   * busy processes the next put or get is usually microseconds away, far less than a futex
+   * sleep and wake-up. The caller retries either way.
    */
-  private waitFor(seq: number, waiters: number, seen: number, ms: number): void {
+  private waitUntil(ready: () => boolean, seq: typeof PUT_SEQ | typeof GET_SEQ, ms: number): void {
     const { i32 } = this.heap;
-    for (let spin = 0; spin < SPINS; spin++)
-      if (Atomics.load(i32, this.base + seq) !== seen) return;
-    Atomics.add(i32, this.base + waiters, 1);
+    for (let spin = 0; spin < SPINS; spin++) if (ready()) return;
+    const sleepers = this.base + (seq === PUT_SEQ ? GETTERS : PUTTERS);
+    Atomics.add(i32, sleepers, 1);
     try {
-      waitOn(this.base + seq, seen, ms, this.id);
+      // Read before the last look: a bump after that look changes it, and the wait returns.
+      const seen = Atomics.load(i32, this.base + seq);
+      if (!ready()) waitOn(this.base + seq, seen, ms, this.id);
     } finally {
-      Atomics.sub(i32, this.base + waiters, 1);
+      Atomics.sub(i32, sleepers, 1);
     }
   }
 
@@ -233,20 +239,31 @@ export class Queue<T = unknown> {
   }
 }
 
+/** Bumps a sleepers' word and wakes one of them. */
+function wake(i32: Int32Array, seq: number): void {
+  Atomics.add(i32, seq, 1);
+  Atomics.notify(i32, seq, 1);
+}
+
 /** A Queue whose consumers say when each item is done, so a producer can join() the work. */
 export class JoinableQueue<T = unknown> extends Queue<T> {
   static override readonly kind: ObjectKind = ObjectKind.JoinableQueue;
+  static override readonly joinable = true;
 
   /** One item taken with get() is fully processed. ValueError if called more often than put(). */
   taskDone(): void {
     const { i32 } = this.heap;
-    const left = this.locked(() => {
-      const unfinished = i32[this.base + UNFINISHED];
+    const word = this.base + UNFINISHED;
+    for (let unfinished = Atomics.load(i32, word); ;) {
       if (unfinished <= 0) throw new ValueError('task_done() called too many times');
-      Atomics.store(i32, this.base + UNFINISHED, unfinished - 1);
-      return unfinished - 1;
-    });
-    if (left === 0) Atomics.notify(i32, this.base + UNFINISHED);
+      const was = Atomics.compareExchange(i32, word, unfinished, unfinished - 1);
+      if (was !== unfinished) {
+        unfinished = was;
+        continue;
+      }
+      if (unfinished === 1) Atomics.notify(i32, word);
+      return;
+    }
   }
 
   /** Blocks until every item put has had its taskDone(). */

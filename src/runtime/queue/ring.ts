@@ -1,35 +1,54 @@
 import { HEADER_BYTES, MemoryError } from '../alloc';
 import type { Heap } from '../heap';
+import { lockWord, unlockWord } from '../sync/spin-mutex';
+import { decodeItem } from './codec';
 
 /**
- * A FIFO of byte records in the shared heap, growing on demand, for the queues. The caller
- * holds the queue's mutex around every call (kill-guarded), so the ring itself uses plain
- * loads and stores. Words of the queue block it uses (Int32 indexes from `base`):
+ * The FIFO queues' items: a ring of byte records in the shared heap that producers and
+ * consumers use at the same time. Producers take turns on a put lock and consumers on a get
+ * lock, so a put never waits for a get. Each side's words sit on cache lines of their own, and
+ * a side rereads the other's counter or position only when its cached copy says the ring is
+ * full (or empty): between two busy Workers the only line that moves per item is the record's.
+ * Growing, and shrinking after a burst, hold both locks (the put lock first).
  *
- *   RING     byte offset of the ring's heap block
- *   CAP      its size in bytes (a multiple of 4)
- *   HEAD     offset of the oldest record
- *   TAIL     offset where the next record goes
- *   COUNT    records in the ring
- *   WRAP_AT  where the newest lap's records end when the ring has wrapped (TAIL <= HEAD)
+ * The caller runs every call inside its kill guard (kill-guard.ts), so a process is never
+ * killed holding a lock. Words from `base` (Int32 indexes):
+ *
+ *   read by both, written under both locks:  RING (the block's byte offset), CAP (its bytes)
+ *   the producers' line:  PUT_LOCK, PUTS (records published), TAIL (where the next goes),
+ *                         WRAP_AT (where the newest lap ends), GETS_SEEN, HEAD_SEEN (cached)
+ *   the consumers' line:  GET_LOCK, GETS (records taken), HEAD (the oldest), PUTS_SEEN (cached)
  *
  * A record is an int32 header and its bytes, 8-aligned, never split:
  *   n >= 0   n bytes (an encoded item, codec.ts) follow inline
  *   NUMBER   a bare number: 4 bytes of padding, then a float64 (no encoding at all)
  *   SPILLED  an item too big for the ring: its heap block's offset and length follow
  *   WRAP     the rest of the ring is unused: the next record is at 0
+ * TAIL stays at least GAP bytes behind HEAD, so TAIL === HEAD means empty, never full.
  */
-export const RING = 0;
-export const CAP = 1;
-export const HEAD = 2;
-export const TAIL = 3;
-export const COUNT = 4;
-const WRAP_AT = 5;
-export const RING_WORDS = 6;
+const RING = 0;
+const CAP = 1;
+const PRODUCERS = 32; // 128 bytes apart: no shared line, nor one the prefetcher pairs
+const PUT_LOCK = PRODUCERS;
+const PUTS = PRODUCERS + 1;
+const TAIL = PRODUCERS + 2;
+const WRAP_AT = PRODUCERS + 3;
+const GETS_SEEN = PRODUCERS + 4;
+const HEAD_SEEN = PRODUCERS + 5;
+const CONSUMERS = 64;
+const GET_LOCK = CONSUMERS;
+const GETS = CONSUMERS + 1;
+const HEAD = CONSUMERS + 2;
+const PUTS_SEEN = CONSUMERS + 3;
+export const RING_WORDS = CONSUMERS + 4;
+
+/** What take() returns from an empty store (null is an item like any other). */
+export const EMPTY = Symbol('empty');
 
 const NUMBER = -3;
 const SPILLED = -2;
 const WRAP = -1;
+const GAP = 8;
 /** Capacities fill whole heap blocks of 64 KiB, 128 KiB, ... (multiples of 8). */
 const INITIAL_CAP = 64 * 1024 - HEADER_BYTES;
 const grown = (cap: number) => 2 * (cap + HEADER_BYTES) - HEADER_BYTES;
@@ -47,132 +66,182 @@ export class Ring {
     heap.i32[base + CAP] = INITIAL_CAP;
   }
 
+  /** Records in the ring now (GETS is read first, so it never exceeds PUTS). */
   get count(): number {
-    return this.heap.i32[this.base + COUNT];
+    const gets = Atomics.load(this.heap.i32, this.base + GETS);
+    return (Atomics.load(this.heap.i32, this.base + PUTS) - gets) | 0;
   }
 
-  /** Appends an item: a number as it is, anything else encoded (the sort key is SlotStore's). */
-  push(item: Uint8Array | number, _key = 0): void {
+  /**
+   * Appends an item, a number as it is and anything else encoded, unless `maxsize` (> 0)
+   * records are in the ring already: then returns false.
+   */
+  put(item: Uint8Array | number, _key: number, maxsize: number): boolean {
     const { i32, u8 } = this.heap;
-    if (typeof item === 'number') {
-      const at = this.reserve(16);
-      i32[at / 4] = NUMBER;
-      this.heap.f64[at / 8 + 1] = item;
-      return;
+    const b = this.base;
+    lockWord(i32, b + PUT_LOCK);
+    try {
+      const puts = i32[b + PUTS];
+      if (maxsize > 0 && ((puts - i32[b + GETS_SEEN]) | 0) >= maxsize) {
+        i32[b + GETS_SEEN] = Atomics.load(i32, b + GETS);
+        if (((puts - i32[b + GETS_SEEN]) | 0) >= maxsize) return false;
+      }
+      if (typeof item === 'number') {
+        const at = this.reserve(16);
+        i32[at / 4] = NUMBER;
+        this.heap.f64[at / 8 + 1] = item;
+      } else if (item.length > i32[b + CAP] / 4) {
+        // Big items get a block of their own; the ring keeps 16 bytes for them.
+        const block = this.heap.alloc(item.length);
+        u8.set(item, block);
+        let at: number;
+        try {
+          at = this.reserve(16);
+        } catch (error) {
+          this.heap.free(block);
+          throw error;
+        }
+        i32[at / 4] = SPILLED;
+        i32[at / 4 + 1] = block;
+        i32[at / 4 + 2] = item.length;
+      } else {
+        const at = this.reserve(align8(4 + item.length));
+        i32[at / 4] = item.length;
+        u8.set(item, at + 4);
+      }
+      Atomics.store(i32, b + PUTS, puts + 1); // publishes the record to the consumers
+      return true;
+    } finally {
+      unlockWord(i32, b + PUT_LOCK);
     }
-    if (item.length > i32[this.base + CAP] / 4) {
-      // Big items get a block of their own; the ring keeps 16 bytes for them.
-      const block = this.heap.alloc(item.length);
-      u8.set(item, block);
-      const at = this.reserve(16);
-      i32[at / 4] = SPILLED;
-      i32[at / 4 + 1] = block;
-      i32[at / 4 + 2] = item.length;
-      return;
-    }
-    const at = this.reserve(align8(4 + item.length));
-    i32[at / 4] = item.length;
-    u8.set(item, at + 4);
   }
 
-  /** Removes the oldest item: a number, or its encoded bytes (a copy). Not on an empty ring. */
-  shift(): Uint8Array | number {
+  /** Removes and decodes the oldest item; EMPTY when there is none. */
+  take(): unknown {
     const { i32, u8 } = this.heap;
-    const ring = i32[this.base + RING];
-    const cap = i32[this.base + CAP];
-    let pos = i32[this.base + HEAD];
-    if (cap - pos < 4 || i32[(ring + pos) / 4] === WRAP) pos = 0;
-    const header = i32[(ring + pos) / 4];
-    let item: Uint8Array | number;
-    if (header === NUMBER) {
-      item = this.heap.f64[(ring + pos) / 8 + 1];
-      pos += 16;
-    } else if (header === SPILLED) {
-      const block = i32[(ring + pos) / 4 + 1];
-      item = u8.slice(block, block + i32[(ring + pos) / 4 + 2]);
-      this.heap.free(block);
-      pos += 16;
-    } else {
-      item = u8.slice(ring + pos + 4, ring + pos + 4 + header);
-      pos += align8(4 + header);
+    const b = this.base;
+    lockWord(i32, b + GET_LOCK);
+    try {
+      const gets = i32[b + GETS];
+      if (gets === i32[b + PUTS_SEEN]) {
+        i32[b + PUTS_SEEN] = Atomics.load(i32, b + PUTS);
+        if (gets === i32[b + PUTS_SEEN]) return EMPTY;
+      }
+      const ring = i32[b + RING];
+      const cap = i32[b + CAP];
+      let pos = i32[b + HEAD];
+      if (i32[(ring + pos) / 4] === WRAP) pos = 0;
+      const header = i32[(ring + pos) / 4];
+      let item: unknown;
+      if (header === NUMBER) {
+        item = this.heap.f64[(ring + pos) / 8 + 1];
+        pos += 16;
+      } else if (header === SPILLED) {
+        const block = i32[(ring + pos) / 4 + 1];
+        item = decodeItem(u8, block, block + i32[(ring + pos) / 4 + 2]);
+        this.heap.free(block);
+        pos += 16;
+      } else {
+        item = decodeItem(u8, ring + pos + 4, ring + pos + 4 + header);
+        pos += align8(4 + header);
+      }
+      // Frees the record's bytes for the producers, then counts it taken.
+      Atomics.store(i32, b + HEAD, pos === cap ? 0 : pos);
+      Atomics.store(i32, b + GETS, gets + 1);
+      if (cap > INITIAL_CAP && gets + 1 === i32[b + PUTS_SEEN]) this.shrink();
+      return item;
+    } finally {
+      unlockWord(i32, b + GET_LOCK);
     }
-    const count = i32[this.base + COUNT] - 1;
-    i32[this.base + COUNT] = count;
-    i32[this.base + HEAD] = count === 0 ? 0 : pos;
-    if (count === 0) {
-      i32[this.base + TAIL] = 0;
-      if (cap > INITIAL_CAP) this.shrink();
-    }
-    return item;
   }
 
-  /** Drained after a burst: gives the big block back, so other structures can have the room. */
+  /**
+   * Drained after a burst: gives the big block back, so other structures can have the room.
+   * Holding the get lock, it only tries the put lock: waiting for it could deadlock a grow.
+   */
   private shrink(): void {
     const { i32 } = this.heap;
-    let small: number;
+    const b = this.base;
+    if (Atomics.compareExchange(i32, b + PUT_LOCK, 0, 1) !== 0) return;
     try {
-      small = this.heap.alloc(INITIAL_CAP, false);
-    } catch (error) {
-      if (error instanceof MemoryError) return; // no room for a small one: keep the big one
-      throw error;
+      if (i32[b + PUTS] !== i32[b + GETS]) return;
+      let small: number;
+      try {
+        small = this.heap.alloc(INITIAL_CAP, false);
+      } catch (error) {
+        if (error instanceof MemoryError) return; // no room for a small one: keep the big one
+        throw error;
+      }
+      this.heap.free(i32[b + RING]);
+      this.moved(small, INITIAL_CAP, 0);
+    } finally {
+      unlockWord(i32, b + PUT_LOCK);
     }
-    this.heap.free(i32[this.base + RING]);
-    i32[this.base + RING] = small;
-    i32[this.base + CAP] = INITIAL_CAP;
   }
 
   /** Byte offset (absolute) where a record of `need` bytes goes; grows the ring if it must. */
   private reserve(need: number): number {
     const { i32 } = this.heap;
-    for (;;) {
-      const ring = i32[this.base + RING];
-      const cap = i32[this.base + CAP];
-      const head = i32[this.base + HEAD];
-      const tail = i32[this.base + TAIL];
-      const empty = i32[this.base + COUNT] === 0;
+    const b = this.base;
+    for (let fresh = false; ; fresh = true) {
+      if (fresh) i32[b + HEAD_SEEN] = Atomics.load(i32, b + HEAD);
+      const cap = i32[b + CAP];
+      const head = i32[b + HEAD_SEEN];
+      const tail = i32[b + TAIL];
       let at = -1;
-      if (empty || tail > head) {
-        if (cap - tail >= need) at = tail;
-        else if (head >= need && !empty) {
-          if (cap - tail >= 4) i32[(ring + tail) / 4] = WRAP;
-          i32[this.base + WRAP_AT] = tail;
-          at = 0;
-        }
-      } else if (head - tail >= need) {
+      if (head > tail) {
+        if (head - tail - GAP >= need) at = tail;
+      } else if (cap - tail - (head === 0 ? GAP : 0) >= need) {
         at = tail;
+      } else if (head - GAP >= need) {
+        i32[(i32[b + RING] + tail) / 4] = WRAP;
+        i32[b + WRAP_AT] = tail;
+        at = 0;
       }
       if (at >= 0) {
-        i32[this.base + TAIL] = at + need;
-        i32[this.base + COUNT] += 1;
-        return ring + at;
+        const end = at + need;
+        if (end === cap) i32[b + WRAP_AT] = cap; // the lap ends with this record
+        i32[b + TAIL] = end === cap ? 0 : end;
+        return i32[b + RING] + at;
       }
-      this.grow();
+      if (fresh) this.grow();
     }
   }
 
   /** Twice the room: moves the records, oldest first, to the start of a new block (two copies at most). */
   private grow(): void {
     const { i32, u8 } = this.heap;
-    const [ring, cap] = [i32[this.base + RING], i32[this.base + CAP]];
-    const [head, tail] = [i32[this.base + HEAD], i32[this.base + TAIL]];
-    const biggerCap = grown(cap);
-    const bigger = this.heap.alloc(biggerCap, false);
-    let size = 0;
-    if (i32[this.base + COUNT] > 0) {
+    const b = this.base;
+    lockWord(i32, b + GET_LOCK);
+    try {
+      const [ring, cap] = [i32[b + RING], i32[b + CAP]];
+      const [head, tail] = [i32[b + HEAD], i32[b + TAIL]];
+      const biggerCap = grown(cap);
+      const bigger = this.heap.alloc(biggerCap, false);
+      let size = 0;
       if (tail > head) {
         u8.copyWithin(bigger, ring + head, ring + tail);
         size = tail - head;
-      } else {
-        const lapEnd = i32[this.base + WRAP_AT];
+      } else if (tail < head) {
+        const lapEnd = i32[b + WRAP_AT];
         u8.copyWithin(bigger, ring + head, ring + lapEnd);
         u8.copyWithin(bigger + lapEnd - head, ring, ring + tail);
         size = lapEnd - head + tail;
       }
+      this.heap.free(ring);
+      this.moved(bigger, biggerCap, size);
+    } finally {
+      unlockWord(i32, b + GET_LOCK);
     }
-    i32[this.base + RING] = bigger;
-    i32[this.base + CAP] = biggerCap;
-    i32[this.base + HEAD] = 0;
-    i32[this.base + TAIL] = size;
-    this.heap.free(ring);
+  }
+
+  /** The records now fill the first `size` bytes of `block`. Both locks are held. */
+  private moved(block: number, cap: number, size: number): void {
+    const { i32 } = this.heap;
+    const b = this.base;
+    i32[b + RING] = block;
+    i32[b + CAP] = cap;
+    i32[b + HEAD] = i32[b + HEAD_SEEN] = 0;
+    i32[b + TAIL] = size;
   }
 }

@@ -1,20 +1,25 @@
 import type { Heap } from '../heap';
-import { decodeItem, encodeItem } from './codec';
+import { lockWord, unlockWord } from '../sync/spin-mutex';
+import { decodeItem } from './codec';
 import { compareItems } from './order';
-import { COUNT } from './ring';
+import { EMPTY } from './ring';
 
 /**
  * The LIFO and priority queues' items: a growable array of slots in the shared heap, each item
  * in a heap block of its own. Used as a stack (LifoQueue) or a binary min-heap (PriorityQueue).
- * Same contract as Ring: the caller holds the queue's mutex. Words from `base`:
+ * Every put and take holds one mutex; the caller runs them inside its kill guard, as Ring's.
+ * Words from `base`:
  *
+ *   MUTEX  spin-mutex.ts                     COUNT  slots in use
  *   SLOTS  byte offset of the slot array     SLOT_CAP  its capacity (slots)
- *   COUNT  slots in use (the same word index as Ring's, so qsize reads either)
  *
  * A slot is 16 bytes: int32 item block, int32 item bytes, float64 sort key (order.ts).
  */
-const SLOTS = 0;
-const SLOT_CAP = 1;
+const MUTEX = 0;
+const COUNT = 1;
+const SLOTS = 2;
+const SLOT_CAP = 3;
+export const SLOT_STORE_WORDS = 4;
 const SLOT_BYTES = 16;
 
 export class SlotStore {
@@ -30,32 +35,48 @@ export class SlotStore {
   }
 
   get count(): number {
-    return this.heap.i32[this.base + COUNT];
+    return Atomics.load(this.heap.i32, this.base + COUNT);
   }
 
-  push(bytes: Uint8Array | number, key: number): void {
-    if (typeof bytes === 'number') bytes = encodeItem(bytes);
-    const { i32 } = this.heap;
-    const n = i32[this.base + COUNT];
-    if (n === i32[this.base + SLOT_CAP]) this.grow();
-    const block = this.heap.alloc(bytes.length);
-    this.heap.u8.set(bytes, block);
-    this.write(n, block, bytes.length, key);
-    i32[this.base + COUNT] = n + 1;
-    if (this.priority) this.siftUp(n);
+  /** Adds an encoded item with its sort key, unless `maxsize` (> 0) items are in: then false. */
+  put(bytes: Uint8Array, key: number, maxsize: number): boolean {
+    return this.locked(() => {
+      const { i32 } = this.heap;
+      const n = i32[this.base + COUNT];
+      if (maxsize > 0 && n >= maxsize) return false;
+      if (n === i32[this.base + SLOT_CAP]) this.grow();
+      const block = this.heap.alloc(bytes.length);
+      this.heap.u8.set(bytes, block);
+      this.write(n, block, bytes.length, key);
+      Atomics.store(i32, this.base + COUNT, n + 1);
+      if (this.priority) this.siftUp(n);
+      return true;
+    });
   }
 
-  shift(): Uint8Array {
-    const { i32 } = this.heap;
-    const n = i32[this.base + COUNT] - 1;
-    const take = this.priority ? 0 : n;
-    const [block, bytes] = [this.blockOf(take), this.bytesOf(take)];
-    const item = this.heap.u8.slice(block, block + bytes);
-    this.heap.free(block);
-    if (this.priority && n > 0) this.copy(n, 0); // the last leaf to the root, then down
-    i32[this.base + COUNT] = n;
-    if (this.priority && n > 0) this.siftDown(0);
-    return item;
+  /** Removes and decodes the newest (LIFO) or smallest (priority) item; EMPTY when there is none. */
+  take(): unknown {
+    return this.locked(() => {
+      const { i32 } = this.heap;
+      const n = i32[this.base + COUNT] - 1;
+      if (n < 0) return EMPTY;
+      const take = this.priority ? 0 : n;
+      const item = this.decode(take);
+      this.heap.free(this.blockOf(take));
+      if (this.priority && n > 0) this.copy(n, 0); // the last leaf to the root, then down
+      Atomics.store(i32, this.base + COUNT, n);
+      if (this.priority && n > 0) this.siftDown(0);
+      return item;
+    });
+  }
+
+  private locked<R>(fn: () => R): R {
+    lockWord(this.heap.i32, this.base + MUTEX);
+    try {
+      return fn();
+    } finally {
+      unlockWord(this.heap.i32, this.base + MUTEX);
+    }
   }
 
   private less(a: number, b: number): boolean {
@@ -110,8 +131,7 @@ export class SlotStore {
   }
   private decode(k: number): unknown {
     const block = this.blockOf(k);
-    // A copy: decoders (TextDecoder) refuse views of shared memory.
-    return decodeItem(this.heap.u8.slice(block, block + this.bytesOf(k)));
+    return decodeItem(this.heap.u8, block, block + this.bytesOf(k));
   }
   private write(k: number, block: number, bytes: number, key: number): void {
     const at = this.at(k);
