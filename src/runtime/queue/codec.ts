@@ -16,24 +16,37 @@ import { guarded } from '../sync/spin-mutex';
  * encoding and decoding time.
  */
 const options = {
-  structuredClone: true,
   useRecords: true,
   mapsAsObjects: false,
   moreTypes: true,
   getStructures: loadShapes,
   saveStructures: saveShapes,
 };
+/** Items with no object in them twice: most of them. */
 const packr = new Packr(options);
+/**
+ * Items that hold an object twice, or a cycle: structured cloning keeps them one object on the
+ * other side, as pickle and postMessage do. It tracks every object it packs, which costs a
+ * small item a quarter more time, so only these items pay it.
+ */
+const clonePackr = new Packr({ ...options, structuredClone: true });
 /** It decodes from `scratch`, and so may return no view of it: Uint8Arrays come out as copies. */
-const unpackr = new Packr({ ...options, copyBuffers: true });
+const unpackr = new Packr({ ...options, structuredClone: true, copyBuffers: true });
 /** Shapes themselves are stored without records (they are arrays of keys). */
 const plain = new Packr({ useRecords: false });
 
 /** The item's bytes: valid until the next call (msgpackr reuses its buffer); copy them at once. */
 export function encodeItem(value: unknown): Uint8Array {
-  const bad = refused(value);
+  repeats = false;
+  let bad: string | null;
+  try {
+    bad = refused(value);
+  } finally {
+    visited.length = 0;
+    visitedSet = null;
+  }
   if (bad) throw new TypeError(bad);
-  return packr.pack(value);
+  return (repeats ? clonePackr : packr).pack(value);
 }
 
 /**
@@ -84,62 +97,79 @@ function storedShapes(): object[] {
   return plain.unpack(heap.u8.slice(block + 4, block + 4 + heap.i32[block / 4])) as object[];
 }
 
-/** Depth past which `refused` tracks the objects it has seen: a cycle ends there. */
-const DEEP = 32;
-let seen: Set<object> | null = null;
+/** The objects met so far in the item being checked: an array while few, then a set. */
+const visited: object[] = [];
+let visitedSet: Set<object> | null = null;
+/** Whether the item holds an object twice (a cycle is one way to). */
+let repeats = false;
+
+/** Whether `value` is met for the first time in this item; records it. */
+function firstVisit(value: object): boolean {
+  if (visitedSet) {
+    if (visitedSet.has(value)) return false;
+    visitedSet.add(value);
+    return true;
+  }
+  if (visited.includes(value)) return false;
+  visited.push(value);
+  if (visited.length > 16) visitedSet = new Set(visited);
+  return true;
+}
 
 /**
  * Why the queue cannot carry `value` faithfully (null if it can), found before anything is
- * written. The path to the offending part is built only then, on the way out.
+ * written. The path to the offending part is built only then, on the way out. Notes on the
+ * way whether an object comes twice (and checks it once).
  */
-function refused(value: unknown, depth = 0): string | null {
-  if (depth === 0) seen = null;
-  if (typeof value === 'function') return 'cannot put a function (item) into a queue';
-  if (typeof value === 'symbol') return 'cannot put a symbol (item) into a queue';
-  if (typeof value !== 'object' || value === null) return null;
-  if (depth > DEEP) {
-    seen ??= new Set();
-    if (seen.has(value)) return null;
-    seen.add(value);
-  }
-  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Date)
+function refused(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) {
+    if (typeof value === 'function') return 'cannot put a function (item) into a queue';
+    if (typeof value === 'symbol') return 'cannot put a symbol (item) into a queue';
     return null;
+  }
+  if (!firstVisit(value)) {
+    repeats = true;
+    return null;
+  }
+  // The commonest first: this check runs on every put.
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const bad = refused(value[i], depth + 1);
+      const bad = refused(value[i]);
       if (bad) return at(bad, `[${i}]`);
     }
     return null;
   }
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto === Object.prototype || proto === null) {
+    for (const key in value) {
+      const bad = refused((value as Record<string, unknown>)[key]);
+      if (bad) return at(bad, `.${key}`);
+    }
+    return null;
+  }
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Date)
+    return null;
   if (value instanceof Map) {
     for (const [k, v] of value) {
-      const badKey = refused(k, depth + 1);
+      const badKey = refused(k);
       if (badKey) return at(badKey, ' key');
-      const badValue = refused(v, depth + 1);
+      const badValue = refused(v);
       if (badValue) return at(badValue, ' value');
     }
     return null;
   }
   if (value instanceof Set) {
     for (const v of value) {
-      const bad = refused(v, depth + 1);
+      const bad = refused(v);
       if (bad) return at(bad, ' item');
     }
     return null;
   }
-  const proto = Object.getPrototypeOf(value) as object | null;
-  if (proto !== Object.prototype && proto !== null) {
-    const name = (value as object).constructor?.name || 'object';
-    return (
-      `cannot put a ${name} (item) into a queue: items are plain data (numbers, strings, ` +
-      'booleans, null, undefined, bigint, arrays, plain objects, typed arrays, Map, Set, Date)'
-    );
-  }
-  for (const key in value) {
-    const bad = refused((value as Record<string, unknown>)[key], depth + 1);
-    if (bad) return at(bad, `.${key}`);
-  }
-  return null;
+  const name = (value as object).constructor?.name || 'object';
+  return (
+    `cannot put a ${name} (item) into a queue: items are plain data (numbers, strings, ` +
+    'booleans, null, undefined, bigint, arrays, plain objects, typed arrays, Map, Set, Date)'
+  );
 }
 
 /** A part's refusal, its message saying where in the item the part is. */

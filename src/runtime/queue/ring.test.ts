@@ -75,6 +75,22 @@ describe('Ring', () => {
     expect([ring.take(), ring.take(), ring.take(), ring.take()]).toEqual([1, 2, 'late', EMPTY]);
   });
 
+  it('keeps an object held twice one object, and a cycle a cycle', () => {
+    const ring = newRing();
+    const shared = { name: 'shared' };
+    const cyclic: { self?: unknown; n: number } = { n: 1 };
+    cyclic.self = cyclic;
+    put(ring, [shared, shared, new Map([['k', shared]])]);
+    put(ring, cyclic);
+    const [a, b, map] = ring.take() as [object, object, Map<string, object>];
+    expect(a).toEqual(shared);
+    expect(a).toBe(b);
+    expect(map.get('k')).toBe(a);
+    const back = ring.take() as typeof cyclic;
+    expect(back.n).toBe(1);
+    expect(back.self).toBe(back);
+  });
+
   it('passes an item much larger than the ring, and null like any other item', () => {
     const ring = newRing();
     const big = new Float64Array(1 << 17).map((_, i) => i * 0.5);

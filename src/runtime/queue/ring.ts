@@ -6,18 +6,22 @@ import { decodeItem } from './codec';
 /**
  * The FIFO queues' items: a ring of byte records in the shared heap that producers and
  * consumers use at the same time. Producers take turns on a put lock and consumers on a get
- * lock, so a put never waits for a get. Each side's words sit on cache lines of their own, and
- * a side rereads the other's counter or position only when its cached copy says the ring is
- * full (or empty): between two busy Workers the only line that moves per item is the record's.
- * Growing, and shrinking after a burst, hold both locks (the put lock first).
+ * lock, so a put never waits for a get. Each side's words sit on cache lines of their own: the
+ * ones only its side touches, and apart from them the one word the other side reads (its
+ * count). A side rereads the other's count or position only when its cached copy says the ring
+ * is full (or empty), so between two busy Workers a put moves two lines to the consumer (the
+ * record's and PUTS's), as a bare single-producer ring would. Growing, and shrinking after a
+ * burst, hold both locks (the put lock first).
  *
  * The caller runs every call inside its kill guard (kill-guard.ts), so a process is never
  * killed holding a lock. Words from `base` (Int32 indexes):
  *
  *   read by both, written under both locks:  RING (the block's byte offset), CAP (its bytes)
- *   the producers' line:  PUT_LOCK, PUTS (records published), TAIL (where the next goes),
- *                         WRAP_AT (where the newest lap ends), GETS_SEEN, HEAD_SEEN (cached)
- *   the consumers' line:  GET_LOCK, GETS (records taken), HEAD (the oldest), PUTS_SEEN (cached)
+ *   the producers' own:  PUT_LOCK, TAIL (where the next record goes), WRAP_AT (where the
+ *                        newest lap ends), GETS_SEEN and HEAD_SEEN (cached)
+ *   the producers' published:  PUTS (records published)
+ *   the consumers' own:  GET_LOCK, PUTS_SEEN (cached)
+ *   the consumers' published:  GETS (records taken), HEAD (where the oldest record is)
  *
  * A record is an int32 header and its bytes, 8-aligned, never split:
  *   n >= 0   n bytes (an encoded item, codec.ts) follow inline
@@ -28,19 +32,18 @@ import { decodeItem } from './codec';
  */
 const RING = 0;
 const CAP = 1;
-const PRODUCERS = 32; // 128 bytes apart: no shared line, nor one the prefetcher pairs
-const PUT_LOCK = PRODUCERS;
-const PUTS = PRODUCERS + 1;
-const TAIL = PRODUCERS + 2;
-const WRAP_AT = PRODUCERS + 3;
-const GETS_SEEN = PRODUCERS + 4;
-const HEAD_SEEN = PRODUCERS + 5;
-const CONSUMERS = 64;
-const GET_LOCK = CONSUMERS;
-const GETS = CONSUMERS + 1;
-const HEAD = CONSUMERS + 2;
-const PUTS_SEEN = CONSUMERS + 3;
-export const RING_WORDS = CONSUMERS + 4;
+// Groups 128 bytes apart: no shared line, nor a pair of lines the prefetcher fetches together.
+const PUT_LOCK = 32;
+const TAIL = 33;
+const WRAP_AT = 34;
+const GETS_SEEN = 35;
+const HEAD_SEEN = 36;
+const PUTS = 64;
+const GET_LOCK = 96;
+const PUTS_SEEN = 97;
+const GETS = 128;
+const HEAD = 129;
+export const RING_WORDS = 130;
 
 /** What take() returns from an empty store (null is an item like any other). */
 export const EMPTY = Symbol('empty');
