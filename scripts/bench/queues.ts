@@ -3,20 +3,31 @@ import { runTimed, twoWorkers, type Measure } from './measure';
 
 const ITEMS = 200_000;
 
-/** Items per second one process puts and another gets through a Queue, one at a time. */
+/**
+ * Items per second one process puts and another gets through a Queue, one at a time. The clock
+ * starts once the consumer is running (it has taken a first item) and stops when it has the
+ * last (it says so through a second queue), as the postMessage baseline's does: neither counts
+ * a Worker's start-up or exit.
+ */
 async function queueRate(page: Page, item: string): Promise<number> {
   const events = await runTimed(
     page,
     `import { Queue, Process } from 'multiprocessing';
-function consume(q: Queue, n: number) { for (let i = 0; i < n; i++) q.get(); }
+function consume(q: Queue, done: Queue, n: number) {
+  for (let i = 0; i <= n; i++) q.get();
+  done.put(true);
+}
 if (__name__ === '__main__') {
-  const q = new Queue();
-  const p = new Process({ target: consume, args: [q, ${ITEMS}] });
+  const [q, done] = [new Queue(), new Queue()];
+  const p = new Process({ target: consume, args: [q, done, ${ITEMS}] });
   p.start();
+  q.put(0);
+  while (!q.empty());
   const t0 = performance.now();
   for (let i = 0; i < ${ITEMS}; i++) q.put(${item});
-  p.join();
+  done.get();
   print(${ITEMS} / ((performance.now() - t0) / 1000));
+  p.join();
 }`,
   );
   const line = events.find((e) => e.event.type === 'output');
