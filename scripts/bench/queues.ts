@@ -1,31 +1,33 @@
 import type { Page } from '@playwright/test';
 import { runTimed, twoWorkers, type Measure } from './measure';
 
-const ITEMS = 200_000;
-
 /**
- * Items per second one process puts and another gets through a Queue, one at a time. The clock
- * starts once the consumer is running (it has taken a first item) and stops when it has the
- * last (it says so through a second queue), as the postMessage baseline's does: neither counts
- * a Worker's start-up or exit.
+ * Every rate below is a steady state: WARMUP items go through first, untimed, so the code on
+ * both sides is compiled by the optimizing JIT (a queue's first 200,000 items ran at half the
+ * speed of its next million), then the clock times ITEMS more. Neither clock counts a Worker's
+ * start-up or exit.
  */
+const WARMUP = 200_000;
+const ITEMS = 500_000;
+
+/** Items per second one process puts and another gets through a Queue, one at a time. */
 async function queueRate(page: Page, item: string): Promise<number> {
   const events = await runTimed(
     page,
     `import { Queue, Process } from 'multiprocessing';
 function consume(q: Queue, done: Queue, n: number) {
-  for (let i = 0; i <= n; i++) q.get();
+  for (let i = 0; i < n; i++) q.get();
   done.put(true);
 }
 if (__name__ === '__main__') {
   const [q, done] = [new Queue(), new Queue()];
-  const p = new Process({ target: consume, args: [q, done, ${ITEMS}] });
+  const p = new Process({ target: consume, args: [q, done, ${WARMUP + ITEMS}] });
   p.start();
-  q.put(0);
+  for (let i = 0; i < ${WARMUP}; i++) q.put(${item});
   while (!q.empty());
   const t0 = performance.now();
   for (let i = 0; i < ${ITEMS}; i++) q.put(${item});
-  done.get();
+  done.get(); // the consumer has the last item
   print(${ITEMS} / ((performance.now() - t0) / 1000));
   p.join();
 }`,
@@ -42,12 +44,20 @@ function postMessageRate(page: Page, item: string): Promise<number> {
     const port = e.data.port;
     if (e.data.role === 'sink') {
       let got = 0;
-      port.onmessage = () => { if (++got === ${ITEMS}) port.postMessage('done'); };
+      port.onmessage = () => {
+        got++;
+        if (got === ${WARMUP} || got === ${WARMUP + ITEMS}) port.postMessage(got);
+      };
       return;
     }
-    const t0 = performance.now();
-    port.onmessage = () => postMessage(${ITEMS} / ((performance.now() - t0) / 1000));
-    for (let i = 0; i < ${ITEMS}; i++) port.postMessage(${item});
+    let t0 = 0;
+    port.onmessage = (m) => {
+      if (m.data === ${WARMUP}) {
+        t0 = performance.now();
+        for (let i = 0; i < ${ITEMS}; i++) port.postMessage(${item});
+      } else postMessage(${ITEMS} / ((performance.now() - t0) / 1000));
+    };
+    for (let i = 0; i < ${WARMUP}; i++) port.postMessage(${item});
   };`;
   return twoWorkers(page, code, ['source', 'sink']);
 }
@@ -56,13 +66,12 @@ function postMessageRate(page: Page, item: string): Promise<number> {
 function bareRingRate(page: Page): Promise<number> {
   const code = `onmessage = (e) => {
     const port = e.data.port;
-    const N = 1024, HEAD = 0, TAIL = 16, DATA = 32;
+    const N = 1024, HEAD = 0, TAIL = 16, DATA = 32, ALL = ${WARMUP + ITEMS};
     if (e.data.role === 'sink') {
       port.onmessage = (m) => {
         const w = new Int32Array(m.data);
-        port.postMessage('ready');
         let head = 0, tail = 0, sum = 0;
-        while (head < ${ITEMS}) {
+        while (head < ALL) {
           while (head === tail) tail = Atomics.load(w, TAIL);
           sum += w[DATA + (head & (N - 1))];
           Atomics.store(w, HEAD, ++head);
@@ -72,18 +81,19 @@ function bareRingRate(page: Page): Promise<number> {
       return;
     }
     const w = new Int32Array(new SharedArrayBuffer(4 * (DATA + N)));
-    port.onmessage = () => {
-      const t0 = performance.now();
-      let head = 0, tail = 0;
-      for (let i = 0; i < ${ITEMS}; i++) {
-        while (tail - head >= N) head = Atomics.load(w, HEAD);
-        w[DATA + (tail & (N - 1))] = i;
-        Atomics.store(w, TAIL, ++tail);
-      }
-      while (Atomics.load(w, HEAD) < ${ITEMS});
-      postMessage(${ITEMS} / ((performance.now() - t0) / 1000));
-    };
     port.postMessage(w.buffer);
+    let t0 = 0, head = 0, tail = 0;
+    for (let i = 0; i < ALL; i++) {
+      if (i === ${WARMUP}) {
+        while (Atomics.load(w, HEAD) < i);
+        t0 = performance.now();
+      }
+      while (tail - head >= N) head = Atomics.load(w, HEAD);
+      w[DATA + (tail & (N - 1))] = i;
+      Atomics.store(w, TAIL, ++tail);
+    }
+    while (Atomics.load(w, HEAD) < ALL);
+    postMessage(${ITEMS} / ((performance.now() - t0) / 1000));
   };`;
   return twoWorkers(page, code, ['source', 'sink']);
 }
