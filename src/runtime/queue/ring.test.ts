@@ -41,7 +41,8 @@ describe('Ring', () => {
     const item = () => {
       const kind = next();
       serial++;
-      if (kind < 0.3) return serial;
+      if (kind < 0.2) return serial;
+      if (kind < 0.3) return [-0, 0.5, 2 ** 31, -(2 ** 31), NaN][serial % 5]; // float records
       if (kind < 0.6) return 'x'.repeat(Math.floor(next() * 300)) + serial;
       if (kind < 0.95) return [serial, 'y'.repeat(Math.floor(next() * 3000))];
       return 'z'.repeat(17_000 + Math.floor(next() * 8_000)) + serial; // spilled

@@ -25,7 +25,8 @@ import { decodeItem } from './codec';
  *
  * A record is an int32 header and its bytes, 8-aligned, never split:
  *   n >= 0   n bytes (an encoded item, codec.ts) follow inline
- *   NUMBER   a bare number: 4 bytes of padding, then a float64 (no encoding at all)
+ *   INT      a bare int32 number (no encoding at all): it follows
+ *   NUMBER   any other bare number: 4 bytes of padding, then a float64
  *   SPILLED  an item too big for the ring: its heap block's offset and length follow
  *   WRAP     the rest of the ring is unused: the next record is at 0
  * TAIL stays at least GAP bytes behind HEAD, so TAIL === HEAD means empty, never full.
@@ -48,6 +49,7 @@ export const RING_WORDS = 130;
 /** What take() returns from an empty store (null is an item like any other). */
 export const EMPTY = Symbol('empty');
 
+const INT = -4;
 const NUMBER = -3;
 const SPILLED = -2;
 const WRAP = -1;
@@ -89,7 +91,12 @@ export class Ring {
         i32[b + GETS_SEEN] = Atomics.load(i32, b + GETS);
         if (((puts - i32[b + GETS_SEEN]) | 0) >= maxsize) return false;
       }
-      if (typeof item === 'number') {
+      if (typeof item === 'number' && (item | 0) === item && !Object.is(item, -0)) {
+        // Half a float's record: twice as many per cache line handed to the consumer.
+        const at = this.reserve(8);
+        i32[at / 4] = INT;
+        i32[at / 4 + 1] = item;
+      } else if (typeof item === 'number') {
         const at = this.reserve(16);
         i32[at / 4] = NUMBER;
         this.heap.f64[at / 8 + 1] = item;
@@ -136,7 +143,10 @@ export class Ring {
       if (i32[(ring + pos) / 4] === WRAP) pos = 0;
       const header = i32[(ring + pos) / 4];
       let item: unknown;
-      if (header === NUMBER) {
+      if (header === INT) {
+        item = i32[(ring + pos) / 4 + 1];
+        pos += 8;
+      } else if (header === NUMBER) {
         item = this.heap.f64[(ring + pos) / 8 + 1];
         pos += 16;
       } else if (header === SPILLED) {
