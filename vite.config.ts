@@ -32,7 +32,9 @@ export default defineConfig({
   // Relative URLs, so the build runs under any path (a GitHub Pages project site).
   base: './',
   worker: { format: 'es' },
-  optimizeDeps: { include: ['comlink', 'sucrase', 'acorn'] },
+  // msgpackr is imported by Worker code only, which the dependency scan does not crawl: found
+  // late, it was bundled again mid-run and a page loading just then could lose its modules.
+  optimizeDeps: { include: ['comlink', 'sucrase', 'acorn', 'msgpackr'] },
   build: {
     target: 'es2023',
     rollupOptions: { input: { main: 'index.html', run: 'run.html' } },

@@ -8,7 +8,7 @@ import { guarded } from '../sync/spin-mutex';
  * extensions) because it is well kept, fast, and round-trips what a program puts in a queue:
  * Map and Set, Date, bigint, typed arrays, undefined, nested plain objects (as records, so
  * decoded Maps stay Maps). Bare numbers, the commonest items, never get here in a FIFO queue:
- * the ring stores them as float64 records (ring.ts).
+ * the ring stores them as they are (ring.ts).
  *
  * Record shapes (an object's keys) are shared by every process of the run through the heap
  * (msgpackr's shared structures): an item carries a shape's one-byte id instead of its keys,
