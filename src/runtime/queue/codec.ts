@@ -1,4 +1,4 @@
-import { Packr } from 'msgpackr';
+import { Packr, RESET_BUFFER_MODE, REUSE_BUFFER_MODE } from 'msgpackr';
 import { ctx } from '../context';
 import { H } from '../layout';
 import { guarded } from '../sync/spin-mutex';
@@ -35,18 +35,45 @@ const unpackr = new Packr({ ...options, structuredClone: true, copyBuffers: true
 /** Shapes themselves are stored without records (they are arrays of keys). */
 const plain = new Packr({ useRecords: false });
 
-/** The item's bytes: valid until the next call (msgpackr reuses its buffer); copy them at once. */
-export function encodeItem(value: unknown): Uint8Array {
+/** An encoded item: `bytes[start, end)`. */
+export interface Encoded {
+  bytes: Uint8Array;
+  start: number;
+  end: number;
+}
+
+/**
+ * msgpackr packs into its own buffer, from the same place each time, and returns that buffer
+ * with where the item lies in it: no view made per item.
+ */
+const IN_PLACE = REUSE_BUFFER_MODE | RESET_BUFFER_MODE;
+const encoded: Encoded = { bytes: new Uint8Array(0), start: 0, end: 0 };
+
+/** The item encoded: valid until the next call (it is msgpackr's buffer); copy it at once. */
+export function encodeItem(value: unknown): Encoded {
+  if (!needsLook(value)) return inPlace(packr, value);
   repeats = false;
-  let bad: string | null;
-  try {
-    bad = refused(value);
-  } finally {
-    visited.length = 0;
-    visitedSet = null;
-  }
+  forgetVisits(); // in case the last check threw (a getter did, or the item nests too deep)
+  const bad = refused(value);
+  forgetVisits();
   if (bad) throw new TypeError(bad);
-  return (repeats ? clonePackr : packr).pack(value);
+  return inPlace(repeats ? clonePackr : packr, value);
+}
+
+function inPlace(packer: Packr, value: unknown): Encoded {
+  const bytes = packer.pack(value, IN_PLACE) as Uint8Array & { start?: number; end?: number };
+  encoded.bytes = bytes;
+  // A pack that saved new shapes returns a view of the item instead.
+  encoded.start = bytes.start ?? 0;
+  encoded.end = bytes.end ?? bytes.length;
+  return encoded;
+}
+
+/** Copies an encoded item into `u8` at `at` (a loop is quicker than set() for a few bytes). */
+export function copyEncoded(item: Encoded, u8: Uint8Array, at: number): void {
+  const { bytes, start, end } = item;
+  if (end - start <= 64) for (let i = start; i < end; i++) u8[at + i - start] = bytes[i];
+  else u8.set(bytes.subarray(start, end), at);
 }
 
 /**
@@ -97,8 +124,13 @@ function storedShapes(): object[] {
   return plain.unpack(heap.u8.slice(block + 4, block + 4 + heap.i32[block / 4])) as object[];
 }
 
-/** The objects met so far in the item being checked: an array while few, then a set. */
-const visited: object[] = [];
+/**
+ * The objects met so far in the item being checked: in slots while few (an array's includes,
+ * push and truncation cost a small item a third of its check), then in a set.
+ */
+const SLOTS = 16;
+const slots = new Array<object | null>(SLOTS).fill(null);
+let filled = 0;
 let visitedSet: Set<object> | null = null;
 /** Whether the item holds an object twice (a cycle is one way to). */
 let repeats = false;
@@ -110,31 +142,45 @@ function firstVisit(value: object): boolean {
     visitedSet.add(value);
     return true;
   }
-  if (visited.includes(value)) return false;
-  visited.push(value);
-  if (visited.length > 16) visitedSet = new Set(visited);
+  for (let i = 0; i < filled; i++) if (slots[i] === value) return false;
+  if (filled < SLOTS) slots[filled++] = value;
+  else visitedSet = new Set([...(slots as object[]), value]);
   return true;
+}
+
+/** Lets go of the objects met (so the queue keeps no item alive). */
+function forgetVisits(): void {
+  for (let i = 0; i < filled; i++) slots[i] = null;
+  filled = 0;
+  visitedSet = null;
+}
+
+/** Whether the check must look at `value`: objects (not null), functions and symbols. */
+function needsLook(value: unknown): boolean {
+  return typeof value === 'object'
+    ? value !== null
+    : typeof value === 'function' || typeof value === 'symbol';
 }
 
 /**
  * Why the queue cannot carry `value` faithfully (null if it can), found before anything is
- * written. The path to the offending part is built only then, on the way out. Notes on the
- * way whether an object comes twice (and checks it once).
+ * written: `value` is one that needsLook. The path to the offending part is built only then,
+ * on the way out. Notes on the way whether an object comes twice (and checks it once). Runs
+ * on every put, so parts that need no look are skipped without a call.
  */
 function refused(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null) {
-    if (typeof value === 'function') return 'cannot put a function (item) into a queue';
-    if (typeof value === 'symbol') return 'cannot put a symbol (item) into a queue';
-    return null;
-  }
+  if (typeof value === 'function') return 'cannot put a function (item) into a queue';
+  if (typeof value !== 'object' || value === null) return 'cannot put a symbol (item) into a queue';
   if (!firstVisit(value)) {
     repeats = true;
     return null;
   }
-  // The commonest first: this check runs on every put.
+  // The commonest first.
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const bad = refused(value[i]);
+      const part: unknown = value[i];
+      if (!needsLook(part)) continue;
+      const bad = refused(part);
       if (bad) return at(bad, `[${i}]`);
     }
     return null;
@@ -142,7 +188,9 @@ function refused(value: unknown): string | null {
   const proto = Object.getPrototypeOf(value) as object | null;
   if (proto === Object.prototype || proto === null) {
     for (const key in value) {
-      const bad = refused((value as Record<string, unknown>)[key]);
+      const part = (value as Record<string, unknown>)[key];
+      if (!needsLook(part)) continue;
+      const bad = refused(part);
       if (bad) return at(bad, `.${key}`);
     }
     return null;
@@ -151,16 +199,16 @@ function refused(value: unknown): string | null {
     return null;
   if (value instanceof Map) {
     for (const [k, v] of value) {
-      const badKey = refused(k);
+      const badKey = needsLook(k) ? refused(k) : null;
       if (badKey) return at(badKey, ' key');
-      const badValue = refused(v);
+      const badValue = needsLook(v) ? refused(v) : null;
       if (badValue) return at(badValue, ' value');
     }
     return null;
   }
   if (value instanceof Set) {
     for (const v of value) {
-      const bad = refused(v);
+      const bad = needsLook(v) ? refused(v) : null;
       if (bad) return at(bad, ' item');
     }
     return null;

@@ -13,7 +13,7 @@ import {
 } from '../sync/objects';
 import { enterCritical, leaveCritical } from '../kill-guard';
 import { toHandle } from '../transfer';
-import { encodeItem } from './codec';
+import { encodeItem, type Encoded } from './codec';
 import { BrokenPipeError, EOFError, Empty, Full } from './errors';
 import { sortKey } from './order';
 import { EMPTY, RING_WORDS, Ring } from './ring';
@@ -113,7 +113,7 @@ export class Queue<T = unknown> {
         // Counted before it can be taken, so a quick taskDone() never finds it missing.
         if (joinable) Atomics.add(i32, b + UNFINISHED, 1);
         // (A bare number only ever goes to a Ring: the other stores get encoded bytes.)
-        done = this.store.put(bytes as Uint8Array, key, i32[b + MAXSIZE]);
+        done = this.store.put(bytes as Encoded, key, i32[b + MAXSIZE]);
       } finally {
         if (joinable && !done) Atomics.sub(i32, b + UNFINISHED, 1);
         leaveCritical(this.heap);

@@ -1,7 +1,7 @@
 import { HEADER_BYTES, MemoryError } from '../alloc';
 import type { Heap } from '../heap';
 import { lockWord, unlockWord } from '../sync/spin-mutex';
-import { decodeItem } from './codec';
+import { copyEncoded, decodeItem, type Encoded } from './codec';
 
 /**
  * The FIFO queues' items: a ring of byte records in the shared heap that producers and
@@ -81,7 +81,7 @@ export class Ring {
    * Appends an item, a number as it is and anything else encoded, unless `maxsize` (> 0)
    * records are in the ring already: then returns false.
    */
-  put(item: Uint8Array | number, _key: number, maxsize: number): boolean {
+  put(item: Encoded | number, _key: number, maxsize: number): boolean {
     const { i32, u8 } = this.heap;
     const b = this.base;
     lockWord(i32, b + PUT_LOCK);
@@ -100,10 +100,11 @@ export class Ring {
         const at = this.reserve(16);
         i32[at / 4] = NUMBER;
         this.heap.f64[at / 8 + 1] = item;
-      } else if (item.length > i32[b + CAP] / 4) {
+      } else if (item.end - item.start > i32[b + CAP] / 4) {
         // Big items get a block of their own; the ring keeps 16 bytes for them.
-        const block = this.heap.alloc(item.length);
-        u8.set(item, block);
+        const length = item.end - item.start;
+        const block = this.heap.alloc(length);
+        copyEncoded(item, u8, block);
         let at: number;
         try {
           at = this.reserve(16);
@@ -113,11 +114,12 @@ export class Ring {
         }
         i32[at / 4] = SPILLED;
         i32[at / 4 + 1] = block;
-        i32[at / 4 + 2] = item.length;
+        i32[at / 4 + 2] = length;
       } else {
-        const at = this.reserve(align8(4 + item.length));
-        i32[at / 4] = item.length;
-        u8.set(item, at + 4);
+        const length = item.end - item.start;
+        const at = this.reserve(align8(4 + length));
+        i32[at / 4] = length;
+        copyEncoded(item, u8, at + 4);
       }
       Atomics.store(i32, b + PUTS, puts + 1); // publishes the record to the consumers
       return true;

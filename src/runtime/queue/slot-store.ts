@@ -1,6 +1,6 @@
 import type { Heap } from '../heap';
 import { lockWord, unlockWord } from '../sync/spin-mutex';
-import { decodeItem } from './codec';
+import { copyEncoded, decodeItem, type Encoded } from './codec';
 import { compareItems } from './order';
 import { EMPTY } from './ring';
 
@@ -39,15 +39,16 @@ export class SlotStore {
   }
 
   /** Adds an encoded item with its sort key, unless `maxsize` (> 0) items are in: then false. */
-  put(bytes: Uint8Array, key: number, maxsize: number): boolean {
+  put(item: Encoded, key: number, maxsize: number): boolean {
     return this.locked(() => {
       const { i32 } = this.heap;
       const n = i32[this.base + COUNT];
       if (maxsize > 0 && n >= maxsize) return false;
       if (n === i32[this.base + SLOT_CAP]) this.grow();
-      const block = this.heap.alloc(bytes.length);
-      this.heap.u8.set(bytes, block);
-      this.write(n, block, bytes.length, key);
+      const length = item.end - item.start;
+      const block = this.heap.alloc(length);
+      copyEncoded(item, this.heap.u8, block);
+      this.write(n, block, length, key);
       Atomics.store(i32, this.base + COUNT, n + 1);
       if (this.priority) this.siftUp(n);
       return true;
