@@ -4,31 +4,44 @@ import { runTimed, twoWorkers, type Measure } from './measure';
 /**
  * Every rate below is a steady state: WARMUP items go through first, untimed, so the code on
  * both sides is compiled by the optimizing JIT (a queue's first 200,000 items ran at half the
- * speed of its next million), then the clock times ITEMS more. Neither clock counts a Worker's
- * start-up or exit.
+ * speed of its next million), then the clock times ROUNDS rounds of ITEMS more, and the best
+ * round counts, for the Queue and postMessage alike. A queue between two busy Workers reached
+ * its steady rate only after one to four rounds: each rare path (the ring growing, a lock
+ * contended, a get finding it empty) first costs a deoptimization of the hot functions, and
+ * on this two-core VM some runs stay at half speed for seconds (the Workers share the cores
+ * with the page, the browser and the test driver). Neither clock counts a Worker's start-up
+ * or exit.
  */
 const WARMUP = 200_000;
 const ITEMS = 500_000;
+const ROUNDS = 6;
 
 /** Items per second one process puts and another gets through a Queue, one at a time. */
 async function queueRate(page: Page, item: string): Promise<number> {
   const events = await runTimed(
     page,
     `import { Queue, Process } from 'multiprocessing';
-function consume(q: Queue, done: Queue, n: number) {
-  for (let i = 0; i < n; i++) q.get();
-  done.put(true);
+function consume(q: Queue, done: Queue) {
+  for (let i = 0; i < ${WARMUP}; i++) q.get();
+  for (let round = 0; round < ${ROUNDS}; round++) {
+    for (let i = 0; i < ${ITEMS}; i++) q.get();
+    done.put(true); // the consumer has the round's last item
+  }
 }
 if (__name__ === '__main__') {
   const [q, done] = [new Queue(), new Queue()];
-  const p = new Process({ target: consume, args: [q, done, ${WARMUP + ITEMS}] });
+  const p = new Process({ target: consume, args: [q, done] });
   p.start();
   for (let i = 0; i < ${WARMUP}; i++) q.put(${item});
   while (!q.empty());
-  const t0 = performance.now();
-  for (let i = 0; i < ${ITEMS}; i++) q.put(${item});
-  done.get(); // the consumer has the last item
-  print(${ITEMS} / ((performance.now() - t0) / 1000));
+  let best = 0;
+  for (let round = 0; round < ${ROUNDS}; round++) {
+    const t0 = performance.now();
+    for (let i = 0; i < ${ITEMS}; i++) q.put(${item});
+    done.get();
+    best = Math.max(best, ${ITEMS} / ((performance.now() - t0) / 1000));
+  }
+  print(best);
   p.join();
 }`,
   );
@@ -46,16 +59,19 @@ function postMessageRate(page: Page, item: string): Promise<number> {
       let got = 0;
       port.onmessage = () => {
         got++;
-        if (got === ${WARMUP} || got === ${WARMUP + ITEMS}) port.postMessage(got);
+        if (got >= ${WARMUP} && (got - ${WARMUP}) % ${ITEMS} === 0) port.postMessage(got);
       };
       return;
     }
-    let t0 = 0;
+    let t0 = 0, best = 0;
+    const round = () => {
+      t0 = performance.now();
+      for (let i = 0; i < ${ITEMS}; i++) port.postMessage(${item});
+    };
     port.onmessage = (m) => {
-      if (m.data === ${WARMUP}) {
-        t0 = performance.now();
-        for (let i = 0; i < ${ITEMS}; i++) port.postMessage(${item});
-      } else postMessage(${ITEMS} / ((performance.now() - t0) / 1000));
+      if (m.data > ${WARMUP}) best = Math.max(best, ${ITEMS} / ((performance.now() - t0) / 1000));
+      if (m.data < ${WARMUP + ROUNDS * ITEMS}) round();
+      else postMessage(best);
     };
     for (let i = 0; i < ${WARMUP}; i++) port.postMessage(${item});
   };`;

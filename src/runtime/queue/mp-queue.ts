@@ -59,11 +59,19 @@ export class Queue<T = unknown> {
   static readonly order: 'fifo' | 'lifo' | 'priority' = 'fifo';
   /** Whether it counts unfinished items for taskDone() and join(). */
   static readonly joinable: boolean = false;
+  /** Whether its ends can close (a pipe's channel): then gets and puts read ENDS. */
+  static readonly closable: boolean = false;
   id!: number;
   protected heap!: Heap;
   protected base!: number;
   protected store!: Ring | SlotStore;
   private closed = false;
+  // The class's statics, read on every put and get: kept here, as a lookup through the
+  // constructor costs each call more than an atomic would.
+  private fifo!: boolean;
+  private priority!: boolean;
+  private joinable!: boolean;
+  private closable!: boolean;
 
   constructor(maxsize = 0) {
     if (!Number.isInteger(maxsize)) throw new ValueError('maxsize must be an integer');
@@ -71,7 +79,8 @@ export class Queue<T = unknown> {
       sharedObject((this.constructor as typeof Queue).kind, BYTES, (ref) => {
         const { heap } = ctx();
         heap.i32[ref.offset / 4 + MAXSIZE] = Math.max(0, maxsize);
-        if (this.order === 'fifo') Ring.init(heap, ref.offset / 4 + STORE);
+        if ((this.constructor as typeof Queue).order === 'fifo')
+          Ring.init(heap, ref.offset / 4 + STORE);
         else SlotStore.init(heap, ref.offset / 4 + STORE);
       }),
     );
@@ -81,14 +90,12 @@ export class Queue<T = unknown> {
     this.id = ref.id;
     this.heap = ctx().heap;
     this.base = ref.offset / 4;
-    this.store =
-      this.order === 'fifo'
-        ? new Ring(this.heap, this.base + STORE)
-        : new SlotStore(this.heap, this.base + STORE, this.order === 'priority');
-  }
-
-  private get order(): 'fifo' | 'lifo' | 'priority' {
-    return (this.constructor as typeof Queue).order;
+    const { order, joinable, closable } = this.constructor as typeof Queue;
+    [this.fifo, this.priority] = [order === 'fifo', order === 'priority'];
+    [this.joinable, this.closable] = [joinable, closable];
+    this.store = this.fifo
+      ? new Ring(this.heap, this.base + STORE)
+      : new SlotStore(this.heap, this.base + STORE, this.priority);
   }
 
   get maxsize(): number {
@@ -99,14 +106,15 @@ export class Queue<T = unknown> {
   put(item: T, block = true, timeout: number | null = null): void {
     if (this.closed) throw new ValueError(`Queue ${this.id} is closed`);
     // A bad item fails here, before the queue changes; a FIFO keeps numbers as they are.
-    const bytes = typeof item === 'number' && this.order === 'fifo' ? item : encodeItem(item);
-    const key = this.order === 'priority' ? sortKey(item) : 0;
+    const bytes = typeof item === 'number' && this.fifo ? item : encodeItem(item);
+    const key = this.priority ? sortKey(item) : 0;
     const { i32 } = this.heap;
     const b = this.base;
     const deadline = block ? deadlineOf(timeout) : 0;
-    const joinable = (this.constructor as typeof Queue).joinable;
+    const joinable = this.joinable;
     for (;;) {
-      if (i32[b + ENDS] & NO_READERS) throw new BrokenPipeError('the other end is closed');
+      if (this.closable && i32[b + ENDS] & NO_READERS)
+        throw new BrokenPipeError('the other end is closed');
       enterCritical(this.heap);
       let done = false;
       try {
@@ -135,7 +143,7 @@ export class Queue<T = unknown> {
     const deadline = block ? deadlineOf(timeout) : 0;
     for (;;) {
       // Read before looking: the last writer puts its items before it closes.
-      const ended = Atomics.load(i32, b + ENDS) & NO_WRITERS;
+      const ended = this.closable && (Atomics.load(i32, b + ENDS) & NO_WRITERS) !== 0;
       enterCritical(this.heap);
       let taken: unknown;
       try {

@@ -11,6 +11,7 @@ import { Queue, NO_READERS, NO_WRITERS, READERS, WRITERS } from './mp-queue';
  */
 export class Channel extends Queue {
   static override readonly kind: ObjectKind = ObjectKind.Channel;
+  static override readonly closable = true;
 
   constructor() {
     super();

@@ -21,7 +21,8 @@ import { copyEncoded, decodeItem, type Encoded } from './codec';
  *                        newest lap ends), GETS_SEEN and HEAD_SEEN (cached)
  *   the producers' published:  PUTS (records published)
  *   the consumers' own:  GET_LOCK, PUTS_SEEN (cached)
- *   the consumers' published:  GETS (records taken), HEAD (where the oldest record is)
+ *   the consumers' published:  GETS (records taken), HEAD (where the oldest record is,
+ *                              written before GETS and read after it)
  *
  * A record is an int32 header and its bytes, 8-aligned, never split:
  *   n >= 0   n bytes (an encoded item, codec.ts) follow inline
@@ -160,8 +161,10 @@ export class Ring {
         item = decodeItem(u8, ring + pos + 4, ring + pos + 4 + header);
         pos += align8(4 + header);
       }
-      // Frees the record's bytes for the producers, then counts it taken.
-      Atomics.store(i32, b + HEAD, pos === cap ? 0 : pos);
+      // Frees the record's bytes for the producers, published with the count: producers read
+      // HEAD after an atomic read of GETS (reserve), so a plain write is enough, and one atomic
+      // call (about 10 ns in V8) fewer per get.
+      i32[b + HEAD] = pos === cap ? 0 : pos;
       Atomics.store(i32, b + GETS, gets + 1);
       if (cap > INITIAL_CAP && gets + 1 === i32[b + PUTS_SEEN]) this.shrink();
       return item;
@@ -199,7 +202,10 @@ export class Ring {
     const { i32 } = this.heap;
     const b = this.base;
     for (let fresh = false; ; fresh = true) {
-      if (fresh) i32[b + HEAD_SEEN] = Atomics.load(i32, b + HEAD);
+      if (fresh) {
+        i32[b + GETS_SEEN] = Atomics.load(i32, b + GETS);
+        i32[b + HEAD_SEEN] = i32[b + HEAD]; // at least as new as that count (take)
+      }
       const cap = i32[b + CAP];
       const head = i32[b + HEAD_SEEN];
       const tail = i32[b + TAIL];
