@@ -72,6 +72,8 @@ export class Queue<T = unknown> {
   private priority!: boolean;
   private joinable!: boolean;
   private closable!: boolean;
+  /** Whether it has a maxsize: producers never wait on an unbounded queue. */
+  private bounded!: boolean;
 
   constructor(maxsize = 0) {
     if (!Number.isInteger(maxsize)) throw new ValueError('maxsize must be an integer');
@@ -93,6 +95,7 @@ export class Queue<T = unknown> {
     const { order, joinable, closable } = this.constructor as typeof Queue;
     [this.fifo, this.priority] = [order === 'fifo', order === 'priority'];
     [this.joinable, this.closable] = [joinable, closable];
+    this.bounded = this.maxsize > 0;
     this.store = this.fifo
       ? new Ring(this.heap, this.base + STORE)
       : new SlotStore(this.heap, this.base + STORE, this.priority);
@@ -152,7 +155,7 @@ export class Queue<T = unknown> {
         leaveCritical(this.heap);
       }
       if (taken !== EMPTY) {
-        if (Atomics.load(i32, b + PUTTERS) > 0) wake(i32, b + GET_SEQ);
+        if (this.bounded && Atomics.load(i32, b + PUTTERS) > 0) wake(i32, b + GET_SEQ);
         return taken as T;
       }
       if (ended) throw new EOFError('the other end is closed');
