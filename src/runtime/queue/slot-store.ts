@@ -1,5 +1,5 @@
 import type { Heap } from '../heap';
-import { lockWord, unlockWord } from '../sync/spin-mutex';
+import { withLock } from '../sync/spin-mutex';
 import { copyEncoded, decodeItem, type Encoded } from './codec';
 import { compareItems } from './order';
 import { EMPTY } from './ring';
@@ -72,12 +72,7 @@ export class SlotStore {
   }
 
   private locked<R>(fn: () => R): R {
-    lockWord(this.heap.i32, this.base + MUTEX);
-    try {
-      return fn();
-    } finally {
-      unlockWord(this.heap.i32, this.base + MUTEX);
-    }
+    return withLock(this.heap.i32, this.base + MUTEX, fn);
   }
 
   private less(a: number, b: number): boolean {
