@@ -2,7 +2,8 @@
 // (scripts/kernels.ts). Every Worker of a run instantiates them over the run's one shared
 // memory, so they keep no static data and never allocate: they work on the blocks the
 // JavaScript side passes by address (SharedArray data, above the first MiB). Each has a
-// plain-JavaScript twin with the same arithmetic (src/runtime/kernels/twins.ts).
+// plain-JavaScript twin with the same arithmetic (src/runtime/kernels/twins.ts). The module
+// also carries the runtime's fused lock steps for the queues (guarded-lock.ts, exported below).
 
 /** How many primes p satisfy from <= p < to (trial division: deliberately CPU-bound). */
 export function countPrimes(from: i32, to: i32): i32 {
@@ -123,3 +124,5 @@ export function findNonce(seed: u32, start: u32, end: u32, zeroBits: i32): i64 {
   }
   return -1;
 }
+
+export * from './guarded-lock';

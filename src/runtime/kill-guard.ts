@@ -37,6 +37,6 @@ export function leaveCritical(heap: Heap): void {
 }
 
 /** Waits to be terminated; the supervisor is already on its way. */
-function parkForever(heap: Heap, i: number): never {
+export function parkForever(heap: Heap, i: number): never {
   for (;;) Atomics.wait(heap.i32, i, Atomics.load(heap.i32, i));
 }

@@ -72,8 +72,6 @@ export class Queue<T = unknown> {
   private priority!: boolean;
   private joinable!: boolean;
   private closable!: boolean;
-  /** Whether it has a maxsize: producers never wait on an unbounded queue. */
-  private bounded!: boolean;
 
   constructor(maxsize = 0) {
     if (!Number.isInteger(maxsize)) throw new ValueError('maxsize must be an integer');
@@ -95,10 +93,12 @@ export class Queue<T = unknown> {
     const { order, joinable, closable } = this.constructor as typeof Queue;
     [this.fifo, this.priority] = [order === 'fifo', order === 'priority'];
     [this.joinable, this.closable] = [joinable, closable];
-    this.bounded = this.maxsize > 0;
+    // A put looks for sleeping consumers; a take for sleeping producers, who only ever wait
+    // on a bounded queue.
+    const looks = { put: this.base + GETTERS, take: this.maxsize > 0 ? this.base + PUTTERS : -1 };
     this.store = this.fifo
-      ? new Ring(this.heap, this.base + STORE)
-      : new SlotStore(this.heap, this.base + STORE, this.priority);
+      ? new Ring(this.heap, this.base + STORE, looks)
+      : new SlotStore(this.heap, this.base + STORE, this.priority, looks);
   }
 
   get maxsize(): number {
@@ -114,29 +114,40 @@ export class Queue<T = unknown> {
     const { i32 } = this.heap;
     const b = this.base;
     const deadline = block ? deadlineOf(timeout) : 0;
-    const joinable = this.joinable;
     for (;;) {
       if (this.closable && i32[b + ENDS] & NO_READERS)
         throw new BrokenPipeError('the other end is closed');
-      enterCritical(this.heap);
-      let done = false;
-      try {
-        // Counted before it can be taken, so a quick taskDone() never finds it missing.
-        if (joinable) Atomics.add(i32, b + UNFINISHED, 1);
-        // (A bare number only ever goes to a Ring: the other stores get encoded bytes.)
-        done = this.store.put(bytes as Encoded, key, i32[b + MAXSIZE]);
-      } finally {
-        if (joinable && !done) Atomics.sub(i32, b + UNFINISHED, 1);
-        leaveCritical(this.heap);
-      }
+      // (A bare number only ever goes to a Ring: the other stores get encoded bytes.)
+      const done = this.joinable
+        ? this.putCounted(bytes as Encoded, key)
+        : this.store.put(bytes as Encoded, key, i32[b + MAXSIZE]);
       if (done) {
-        if (Atomics.load(i32, b + GETTERS) > 0) wake(i32, b + PUT_SEQ);
+        if (this.store.sleepers > 0) wake(i32, b + PUT_SEQ);
         return;
       }
       const left = remaining(deadline);
       if (left === 0) throw new Full(`the queue is full (maxsize ${this.maxsize})`);
       this.waitUntil(() => !this.full() || (i32[b + ENDS] & NO_READERS) !== 0, GET_SEQ, left);
     }
+  }
+
+  /**
+   * A joinable queue's put: the item is counted unfinished before it can be taken, so a quick
+   * taskDone() never finds it missing; the count and the put share one kill guard.
+   */
+  private putCounted(bytes: Encoded, key: number): boolean {
+    const { i32 } = this.heap;
+    const b = this.base;
+    let done = false;
+    enterCritical(this.heap);
+    try {
+      Atomics.add(i32, b + UNFINISHED, 1);
+      done = this.store.put(bytes, key, i32[b + MAXSIZE]);
+    } finally {
+      if (!done) Atomics.sub(i32, b + UNFINISHED, 1);
+      leaveCritical(this.heap);
+    }
+    return done;
   }
 
   /** Removes and returns the oldest item; blocks while empty (Empty after `timeout` or without `block`). */
@@ -147,15 +158,9 @@ export class Queue<T = unknown> {
     for (;;) {
       // Read before looking: the last writer puts its items before it closes.
       const ended = this.closable && (Atomics.load(i32, b + ENDS) & NO_WRITERS) !== 0;
-      enterCritical(this.heap);
-      let taken: unknown;
-      try {
-        taken = this.store.take();
-      } finally {
-        leaveCritical(this.heap);
-      }
+      const taken = this.store.take();
       if (taken !== EMPTY) {
-        if (this.bounded && Atomics.load(i32, b + PUTTERS) > 0) wake(i32, b + GET_SEQ);
+        if (this.store.sleepers > 0) wake(i32, b + GET_SEQ);
         return taken as T;
       }
       if (ended) throw new EOFError('the other end is closed');

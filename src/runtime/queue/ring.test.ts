@@ -1,21 +1,42 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { compileKernels } from '../../../scripts/kernels';
 import { setContext, type ProcessContext } from '../context';
 import { Heap } from '../heap';
+import type { KernelExports } from '../kernels/wasm';
+import { makeGuardedLock, type GuardedLock } from '../sync/guarded-lock';
 import { encodeItem } from './codec';
-import { EMPTY, RING_WORDS, Ring } from './ring';
+import { EMPTY, GET_LOCK, NO_LOOKS, PUT_LOCK, RING_WORDS, Ring } from './ring';
 
 // One process's view: the ring's own logic (records, wrapping, growing, shrinking, spilling)
-// against a plain array. Several Workers at once are the e2e stress tests' job.
+// against a plain array, with its locks taken by the kernels' fused steps and by Atomics calls.
+// Several Workers at once are the e2e stress tests' job.
 let heap: Heap;
-beforeAll(() => {
+let wasm: KernelExports;
+let rings: number[] = [];
+beforeAll(async () => {
   heap = Heap.create(1);
+  heap.guardSlot = heap.alloc(4) / 4;
   setContext({ heap } as ProcessContext);
+  const module = new WebAssembly.Module(await compileKernels());
+  wasm = new WebAssembly.Instance(module, { env: { memory: heap.memory } })
+    .exports as unknown as KernelExports;
+}, 60_000);
+
+afterEach(() => {
+  // Nothing left held: every lock word free, the process outside its guard.
+  for (const base of rings)
+    expect([heap.i32[base + PUT_LOCK], heap.i32[base + GET_LOCK]]).toEqual([0, 0]);
+  expect(heap.i32[heap.guardSlot]).toBe(0);
+  rings = [];
 });
+
+let guarded: () => GuardedLock;
 
 function newRing(): Ring {
   const base = heap.alloc(RING_WORDS * 4) / 4;
   Ring.init(heap, base);
-  return new Ring(heap, base);
+  rings.push(base);
+  return new Ring(heap, base, NO_LOOKS, guarded());
 }
 
 /** A small deterministic generator (mulberry32), so a failure repeats. */
@@ -32,7 +53,14 @@ function put(ring: Ring, item: unknown, maxsize = 0): boolean {
   return ring.put(typeof item === 'number' ? item : encodeItem(item), 0, maxsize);
 }
 
-describe('Ring', () => {
+describe.each([
+  ['the kernels', () => makeGuardedLock(heap, wasm)],
+  ['Atomics calls', () => makeGuardedLock(heap, null)],
+])('Ring, locked by %s', (_, make) => {
+  beforeAll(() => {
+    guarded = make;
+  });
+
   it('keeps FIFO order through laps, growth while wrapped, spills and shrinking', () => {
     const ring = newRing();
     const next = random(7);

@@ -1,13 +1,13 @@
 import type { Heap } from '../heap';
-import { withLock } from '../sync/spin-mutex';
+import { guardedLock, type GuardedLock } from '../sync/guarded-lock';
 import { copyEncoded, decodeItem, type Encoded } from './codec';
 import { compareItems } from './order';
-import { EMPTY } from './ring';
+import { EMPTY, NO_LOOKS, type SleeperWords } from './ring';
 
 /**
  * The LIFO and priority queues' items: a growable array of slots in the shared heap, each item
  * in a heap block of its own. Used as a stack (LifoQueue) or a binary min-heap (PriorityQueue).
- * Every put and take holds one mutex; the caller runs them inside its kill guard, as Ring's.
+ * Every put and take holds one mutex, inside the process's kill guard (guarded-lock.ts).
  * Words from `base`:
  *
  *   MUTEX  spin-mutex.ts                     COUNT  slots in use
@@ -23,10 +23,15 @@ export const SLOT_STORE_WORDS = 4;
 const SLOT_BYTES = 16;
 
 export class SlotStore {
+  /** What the last put or take read at its look word, after releasing: the other side's sleepers. */
+  sleepers = 0;
+
   constructor(
     private readonly heap: Heap,
     private readonly base: number,
     private readonly priority: boolean,
+    private readonly looks: SleeperWords = NO_LOOKS,
+    private readonly guarded: GuardedLock = guardedLock(),
   ) {}
 
   static init(heap: Heap, base: number): void {
@@ -40,7 +45,7 @@ export class SlotStore {
 
   /** Adds an encoded item with its sort key, unless `maxsize` (> 0) items are in: then false. */
   put(item: Encoded, key: number, maxsize: number): boolean {
-    return this.locked(() => {
+    return this.locked(this.looks.put, () => {
       const { i32 } = this.heap;
       const n = i32[this.base + COUNT];
       if (maxsize > 0 && n >= maxsize) return false;
@@ -57,7 +62,7 @@ export class SlotStore {
 
   /** Removes and decodes the newest (LIFO) or smallest (priority) item; EMPTY when there is none. */
   take(): unknown {
-    return this.locked(() => {
+    return this.locked(this.looks.take, () => {
       const { i32 } = this.heap;
       const n = i32[this.base + COUNT] - 1;
       if (n < 0) return EMPTY;
@@ -71,8 +76,14 @@ export class SlotStore {
     });
   }
 
-  private locked<R>(fn: () => R): R {
-    return withLock(this.heap.i32, this.base + MUTEX, fn);
+  private locked<R>(look: number, fn: () => R): R {
+    const mutex = this.base + MUTEX;
+    this.guarded.lock(mutex);
+    try {
+      return fn();
+    } finally {
+      this.sleepers = this.guarded.unlock(mutex, look);
+    }
   }
 
   private less(a: number, b: number): boolean {
