@@ -2,37 +2,51 @@ import type { Page } from '@playwright/test';
 import { runTimed, twoWorkers, type Measure } from './measure';
 
 /**
- * Every rate below is a steady state: WARMUP items go through first, untimed, so the code on
- * both sides is compiled by the optimizing JIT (a queue's first 200,000 items ran at half the
- * speed of its next million), then the clock times ROUNDS rounds of ITEMS more, and the best
- * round counts, for the Queue and postMessage alike. A queue between two busy Workers reached
- * its steady rate only after one to four rounds: each rare path (the ring growing, a lock
- * contended, a get finding it empty) first costs a deoptimization of the hot functions, and
- * on this two-core VM some runs stay at half speed for seconds (the Workers share the cores
- * with the page, the browser and the test driver). Neither clock counts a Worker's start-up
- * or exit.
+ * The Queue and postMessage rates are steady states: items go through for WARMUP_MS first,
+ * untimed, so the code on both sides is compiled by the optimizing JIT, then the clock times
+ * ROUNDS rounds of ITEMS more, and the best round counts, for the Queue and postMessage alike.
+ * The warm-up is timed, not counted: a queue reached its steady rate after 0.3 to 1 s, in
+ * 1 to 4 rounds of 500,000 items, as V8 compiled its hot functions again after each rare path
+ * (the ring growing, a lock contended, a get finding it empty) and compiled slower when both
+ * cores were busy. On this two-core VM some runs also stay at half speed for seconds (the
+ * Workers share the cores with the page, the browser and the test driver). Neither clock
+ * counts a Worker's start-up or exit.
  */
-const WARMUP = 200_000;
+const WARMUP_MS = 1000;
+/** Warm-up goes in chunks: the consumer learns how many when the time is up. */
+const CHUNK = 100_000;
 const ITEMS = 500_000;
 const ROUNDS = 6;
+/** The bare ring's warm-up. */
+const WARMUP = 200_000;
 
 /** Items per second one process puts and another gets through a Queue, one at a time. */
 async function queueRate(page: Page, item: string): Promise<number> {
   const events = await runTimed(
     page,
-    `import { Queue, Process } from 'multiprocessing';
-function consume(q: Queue, done: Queue) {
-  for (let i = 0; i < ${WARMUP}; i++) q.get();
+    `import { Queue, Process, RawValue } from 'multiprocessing';
+function consume(q: Queue, done: Queue, warmChunks: RawValue) {
+  for (let n = 1; ; n++) {
+    for (let i = 0; i < ${CHUNK}; i++) q.get();
+    if (warmChunks.value > 0 && n >= warmChunks.value) break;
+  }
   for (let round = 0; round < ${ROUNDS}; round++) {
     for (let i = 0; i < ${ITEMS}; i++) q.get();
     done.put(true); // the consumer has the round's last item
   }
 }
 if (__name__ === '__main__') {
-  const [q, done] = [new Queue(), new Queue()];
-  const p = new Process({ target: consume, args: [q, done] });
+  const [q, done, warmChunks] = [new Queue(), new Queue(), new RawValue('i', 0)];
+  const p = new Process({ target: consume, args: [q, done, warmChunks] });
   p.start();
-  for (let i = 0; i < ${WARMUP}; i++) q.put(${item});
+  const warmStart = performance.now();
+  for (let chunks = 1, last = false; !last; chunks++) {
+    // Said before the last chunk goes, so the consumer knows it before it asks for more.
+    last = performance.now() - warmStart >= ${WARMUP_MS};
+    if (last) warmChunks.value = chunks;
+    for (let i = 0; i < ${CHUNK}; i++) q.put(${item});
+    while (q.qsize() > ${CHUNK}); // a slower consumer never lets the backlog fill the heap
+  }
   while (!q.empty());
   let best = 0;
   for (let round = 0; round < ${ROUNDS}; round++) {
@@ -58,22 +72,33 @@ function postMessageRate(page: Page, item: string): Promise<number> {
     if (e.data.role === 'sink') {
       let got = 0;
       port.onmessage = () => {
-        got++;
-        if (got >= ${WARMUP} && (got - ${WARMUP}) % ${ITEMS} === 0) port.postMessage(got);
+        if (++got % ${CHUNK} === 0) port.postMessage(got);
       };
       return;
     }
-    let t0 = 0, best = 0;
+    const warmStart = performance.now();
+    let sent = 0, warm = true, t0 = 0, best = 0, rounds = 0;
+    const send = (n) => {
+      for (let i = 0; i < n; i++) port.postMessage(${item});
+      sent += n;
+    };
     const round = () => {
       t0 = performance.now();
-      for (let i = 0; i < ${ITEMS}; i++) port.postMessage(${item});
+      send(${ITEMS});
     };
     port.onmessage = (m) => {
-      if (m.data > ${WARMUP}) best = Math.max(best, ${ITEMS} / ((performance.now() - t0) / 1000));
-      if (m.data < ${WARMUP + ROUNDS * ITEMS}) round();
+      if (m.data < sent) return; // a chunk's receipt in the middle of a round
+      if (warm) {
+        warm = performance.now() - warmStart < ${WARMUP_MS};
+        if (warm) send(${CHUNK});
+        else round();
+        return;
+      }
+      best = Math.max(best, ${ITEMS} / ((performance.now() - t0) / 1000));
+      if (++rounds < ${ROUNDS}) round();
       else postMessage(best);
     };
-    for (let i = 0; i < ${WARMUP}; i++) port.postMessage(${item});
+    send(${CHUNK});
   };`;
   return twoWorkers(page, code, ['source', 'sink']);
 }
