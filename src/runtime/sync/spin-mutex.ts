@@ -31,7 +31,7 @@ export function unlockWord(i32: Int32Array, i: number): void {
 }
 
 /** Runs `fn` holding the mutex at word `i`; the caller is inside its kill guard already. */
-export function withLock<T>(i32: Int32Array, i: number, fn: () => T): T {
+function withLock<T>(i32: Int32Array, i: number, fn: () => T): T {
   lockWord(i32, i);
   try {
     return fn();
