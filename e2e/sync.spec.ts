@@ -275,7 +275,8 @@ test('the trace records sleeping, blocking on a named lock, timing out and the e
     `import { Process, Lock } from 'multiprocessing';
 import { sleep } from 'time';
 const gate = new Lock();
-function waiter() { gate.acquire(true, 0.2); gate.acquire(); gate.release(); }
+// (It sleeps at the end so main's join blocks: under load it had ended before main got there.)
+function waiter() { gate.acquire(true, 0.2); gate.acquire(); gate.release(); sleep(0.5); }
 if (__name__ === '__main__') {
   gate.acquire();
   const p = new Process({ target: waiter });
