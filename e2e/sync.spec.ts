@@ -95,18 +95,18 @@ test('a lock whose owner was terminated fails its waiters with an error naming t
 }) => {
   const run = await runProgram(
     page,
-    `import { Process, Lock } from 'multiprocessing';
+    `import { Process, Lock, Event } from 'multiprocessing';
 import { sleep } from 'time';
-function holder(lock: Lock) { lock.acquire(); print('holding'); sleep(60); }
+function holder(lock: Lock, held: Event) { lock.acquire(); print('holding'); held.set(); sleep(60); }
 function waiter(lock: Lock) {
   try { lock.acquire(); print('waiter got it'); }
   catch (e) { print('waiter:', (e as Error).name, (e as Error).message); }
 }
 if (__name__ === '__main__') {
-  const lock = new Lock();
-  const h = new Process({ target: holder, args: [lock] });
+  const [lock, held] = [new Lock(), new Event()];
+  const h = new Process({ target: holder, args: [lock, held] });
   h.start();
-  sleep(0.3);
+  held.wait(); // (a fixed sleep here lost to a slow start under load)
   const w = new Process({ target: waiter, args: [lock] });
   w.start();
   sleep(0.3);
@@ -127,14 +127,18 @@ test('a lock-order deadlock is reported with the wait-for cycle; the runner exit
 }) => {
   const run = await runProgram(
     page,
-    `import { Process, Lock } from 'multiprocessing';
-import { sleep } from 'time';
+    `import { Process, Lock, Event } from 'multiprocessing';
 const lockA = new Lock();
 const lockB = new Lock();
-function worker() { lockB.acquire(); sleep(0.2); lockA.acquire(); }
+const hasB = new Event();
+// Each takes its first lock before the other asks for it (not a sleep: a slow start under load
+// would let main take both).
+function worker() { lockB.acquire(); hasB.set(); lockA.acquire(); }
 if (__name__ === '__main__') {
+  lockA.acquire();
   new Process({ target: worker }).start();
-  lockA.acquire(); sleep(0.2); lockB.acquire();
+  hasB.wait();
+  lockB.acquire();
 }`,
   );
   expect(run.end.reason).toBe('deadlock');

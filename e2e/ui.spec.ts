@@ -74,15 +74,17 @@ test('the timeline has one lane per process; hovering the wait says what it wait
 test('a deadlock marks the processes of its cycle in the table', async ({ page }) => {
   await openWith(
     page,
-    `import { Process, Lock } from 'multiprocessing';
-import { sleep } from 'time';
+    `import { Process, Lock, Event } from 'multiprocessing';
 const a = new Lock();
 const b = new Lock();
-function other() { b.acquire(); sleep(0.3); a.acquire(); }
+const hasB = new Event(); // (not a sleep: a slow start under load would let main take both)
+function other() { b.acquire(); hasB.set(); a.acquire(); }
 if (__name__ === '__main__') {
+  a.acquire();
   const p = new Process({ target: other });
   p.start();
-  a.acquire(); sleep(0.3); b.acquire();
+  hasB.wait();
+  b.acquire();
 }
 `,
   );
