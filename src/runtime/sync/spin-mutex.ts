@@ -30,23 +30,15 @@ export function unlockWord(i32: Int32Array, i: number): void {
   }
 }
 
-/** Runs `fn` holding the mutex at word `i`; the caller is inside its kill guard already. */
-function withLock<T>(i32: Int32Array, i: number, fn: () => T): T {
+/** Runs `fn` holding the mutex at word `i`, inside this process's kill guard. */
+export function guarded<T>(i32: Int32Array, i: number, fn: () => T): T {
+  const { heap } = ctx();
+  enterCritical(heap);
   lockWord(i32, i);
   try {
     return fn();
   } finally {
     unlockWord(i32, i);
-  }
-}
-
-/** Runs `fn` holding the mutex at word `i`, inside this process's kill guard. */
-export function guarded<T>(i32: Int32Array, i: number, fn: () => T): T {
-  const { heap } = ctx();
-  enterCritical(heap);
-  try {
-    return withLock(i32, i, fn);
-  } finally {
     leaveCritical(heap);
   }
 }
