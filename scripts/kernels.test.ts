@@ -1,14 +1,11 @@
 import { expect, it } from 'vitest';
 import * as twin from '../src/runtime/kernels/twins';
-import type { KernelExports } from '../src/runtime/kernels/wasm';
-import { compileKernels } from './kernels';
+import { instantiateKernels } from './kernels';
 
 /** The kernels over a shared memory like a run's (64 MiB), arrays placed above the first MiB. */
 async function instantiate() {
   const memory = new WebAssembly.Memory({ initial: 1024, maximum: 1024, shared: true });
-  const module = new WebAssembly.Module(await compileKernels());
-  const wasm = new WebAssembly.Instance(module, { env: { memory } })
-    .exports as unknown as KernelExports;
+  const wasm = await instantiateKernels(memory);
   let next = 1 << 20;
   const place = <T extends Int32Array | Float64Array>(
     Kind: new (b: ArrayBufferLike, o: number, n: number) => T,

@@ -1,8 +1,10 @@
 /**
  * Compiles assembly/ with AssemblyScript's compiler; used by the Vite plugin (build and dev
- * server) and the kernels' unit test. Throws with asc's own messages when it does not compile.
+ * server) and the unit tests that use the kernels. Throws with asc's own messages when it does
+ * not compile.
  */
 import asc from 'assemblyscript/asc';
+import type { KernelExports } from '../src/runtime/kernels/wasm';
 
 export const KERNELS_ENTRY = 'assembly/index.ts';
 
@@ -36,4 +38,10 @@ export async function compileKernels(): Promise<Uint8Array<ArrayBuffer>> {
   if (error || !binary)
     throw new Error(`AssemblyScript did not compile ${KERNELS_ENTRY}:\n${errors || error}`);
   return binary;
+}
+
+/** The kernels compiled and instantiated over `memory` (unit tests: a heap like a run's). */
+export async function instantiateKernels(memory: WebAssembly.Memory): Promise<KernelExports> {
+  const module = new WebAssembly.Module(await compileKernels());
+  return new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { compileKernels } from '../../../scripts/kernels';
+import { instantiateKernels } from '../../../scripts/kernels';
 import { setContext, type ProcessContext } from '../context';
 import { Heap } from '../heap';
 import type { KernelExports } from '../kernels/wasm';
@@ -17,9 +17,7 @@ beforeAll(async () => {
   heap = Heap.create(1);
   heap.guardSlot = heap.alloc(4) / 4;
   setContext({ heap } as ProcessContext);
-  const module = new WebAssembly.Module(await compileKernels());
-  wasm = new WebAssembly.Instance(module, { env: { memory: heap.memory } })
-    .exports as unknown as KernelExports;
+  wasm = await instantiateKernels(heap.memory);
 }, 60_000);
 
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileKernels } from '../../../scripts/kernels';
+import { instantiateKernels } from '../../../scripts/kernels';
 import { Heap } from '../heap';
 import type { KernelExports } from '../kernels/wasm';
 import { KILL_FLAG } from '../kill-guard';
@@ -12,9 +12,7 @@ let wasm: KernelExports;
 beforeAll(async () => {
   heap = Heap.create(1);
   heap.guardSlot = heap.alloc(4) / 4;
-  const module = new WebAssembly.Module(await compileKernels());
-  wasm = new WebAssembly.Instance(module, { env: { memory: heap.memory } })
-    .exports as unknown as KernelExports;
+  wasm = await instantiateKernels(heap.memory);
 }, 60_000);
 
 /** Three fresh words: a lock, a count to publish, one to look at. */
