@@ -13,7 +13,7 @@ import { runTimed, twoWorkers, type Measure } from './measure';
  * counts a Worker's start-up or exit.
  */
 const WARMUP_MS = 1000;
-/** Warm-up goes in chunks: the consumer learns how many when the time is up. */
+/** Warm-up goes in chunks: the consumer learns how many before the last one goes. */
 const CHUNK = 100_000;
 const ITEMS = 500_000;
 const ROUNDS = 6;
