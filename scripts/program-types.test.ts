@@ -60,4 +60,25 @@ describe('the typings the editor gets', () => {
     expect(errors[0]).toMatch(/'string' is not assignable to parameter of type 'number'/);
     expect(errors[1]).toMatch(/'number' is not assignable/);
   });
+
+  it('accept correct code with shared values (a Value of a number typecode holds any number)', () => {
+    const program = [
+      "import { Value, SharedArray, RawArray } from 'multiprocessing';",
+      'const SIZE = 3;',
+      "const a = new Value('i', 0);",
+      'a.value = 5;',
+      'if (a.value === SIZE) a.value += 1;',
+      "const q = new Value('q', 2n ** 40n);",
+      'q.value += 1n;',
+      "const c = new Value('c', 'a');",
+      "c.value = 'z';",
+      "const arr = new SharedArray('i', [1, 2, 3]);",
+      'arr[0] = 99;',
+      "const raw = new RawArray('d', 4);",
+      'raw[1] = 2.5;',
+      'const sum: number = arr.toArray().reduce((x, y) => x + y, 0);',
+      'print(sum);',
+    ].join('\n');
+    expect(check({ '/main.ts': program }, dir, options)).toEqual([]);
+  });
 });

@@ -97,9 +97,16 @@ function installProgramHooks(context: ProcessContext): void {
   (globalThis as Record<string, unknown>)[PROGRAM_GLOBAL] = hooks;
 }
 
-/** Python prints `Process Process-1:` above a child's traceback; the main process's is bare. */
+/**
+ * Python heads a child's traceback `Process Process-1:` and a thread's `Exception in thread
+ * Thread-1:`; the main process's is bare.
+ */
 function reportUncaught(error: unknown, context: ProcessContext): void {
-  const header = context.isMain ? '' : `Process ${context.name}:\n`;
+  const header = context.isMain
+    ? ''
+    : context.kind === 'thread'
+      ? `Exception in thread ${context.name}:\n`
+      : `Process ${context.name}:\n`;
   print(header + formatTraceback(error, context.program), { file: 'stderr' });
 }
 

@@ -8,6 +8,9 @@ export class AssertionError extends Error {
 export class ValueError extends Error {
   override name = 'ValueError';
 }
+export class IndexError extends Error {
+  override name = 'IndexError';
+}
 export class RuntimeError extends Error {
   override name = 'RuntimeError';
 }

@@ -1,5 +1,5 @@
 import { ctx } from './context';
-import { ValueError } from './errors';
+import { IndexError, ValueError } from './errors';
 import { repr } from './format';
 import { Lock, RLock } from './sync/lock';
 import {
@@ -26,6 +26,17 @@ import { toHandle } from './transfer';
 const DATA = 16;
 
 type Element = number | bigint | string;
+/**
+ * What a Value<T> holds: T widened from the literal the constructor was given, so that
+ * `new Value('i', 0)` holds any number (`.value = 5` typechecks) rather than only 0.
+ */
+export type Widen<T> = T extends number
+  ? number
+  : T extends bigint
+    ? bigint
+    : T extends string
+      ? string
+      : never;
 type View =
   | Int8Array
   | Uint8Array
@@ -44,21 +55,22 @@ interface ViewClass {
   readonly BYTES_PER_ELEMENT: number;
 }
 
-const TYPES: Record<string, { view: ViewClass; char?: boolean }> = {
-  b: { view: Int8Array },
-  B: { view: Uint8Array },
-  h: { view: Int16Array },
-  H: { view: Uint16Array },
-  i: { view: Int32Array },
-  I: { view: Uint32Array },
-  l: { view: Int32Array },
-  L: { view: Uint32Array },
-  q: { view: BigInt64Array },
-  Q: { view: BigUint64Array },
-  f: { view: Float32Array },
-  d: { view: Float64Array },
-  c: { view: Uint8Array, char: true },
-  u: { view: Uint32Array, char: true },
+type Sort = 'int' | 'bigint' | 'float' | 'char';
+const TYPES: Record<string, { view: ViewClass; sort: Sort }> = {
+  b: { view: Int8Array, sort: 'int' },
+  B: { view: Uint8Array, sort: 'int' },
+  h: { view: Int16Array, sort: 'int' },
+  H: { view: Uint16Array, sort: 'int' },
+  i: { view: Int32Array, sort: 'int' },
+  I: { view: Uint32Array, sort: 'int' },
+  l: { view: Int32Array, sort: 'int' },
+  L: { view: Uint32Array, sort: 'int' },
+  q: { view: BigInt64Array, sort: 'bigint' },
+  Q: { view: BigUint64Array, sort: 'bigint' },
+  f: { view: Float32Array, sort: 'float' },
+  d: { view: Float64Array, sort: 'float' },
+  c: { view: Uint8Array, sort: 'char' },
+  u: { view: Uint32Array, sort: 'char' },
 };
 
 function typeOf(typecode: string) {
@@ -71,6 +83,32 @@ function typeOf(typecode: string) {
   return type;
 }
 
+/**
+ * What `value` is stored as in an element of `typecode`, checked as ctypes checks it: an
+ * integer type takes integers only (ctypes raises TypeError for 2.7 or 'three'; out-of-range
+ * integers wrap, as ctypes does), a char type one character.
+ */
+function encode(typecode: string, value: unknown): number | bigint {
+  const sort = TYPES[typecode].sort;
+  const v = typeof value === 'boolean' ? Number(value) : value;
+  if (sort === 'char') {
+    if (typeof v !== 'string' || [...v].length > 1)
+      throw new TypeError(`one character expected for typecode '${typecode}', got ${describe(v)}`);
+    return v.codePointAt(0) ?? 0;
+  }
+  if (typeof v === 'bigint') return sort === 'bigint' ? v : Number(v);
+  if (typeof v !== 'number')
+    throw new TypeError(`a number expected for typecode '${typecode}', got ${describe(v)}`);
+  if (sort === 'float') return v;
+  if (!Number.isInteger(v))
+    throw new TypeError(`an integer expected for typecode '${typecode}', got ${describe(v)}`);
+  return sort === 'bigint' ? BigInt(v) : v;
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : `${String(value)} (${typeof value})`;
+}
+
 /** A shared block of `length` elements of `typecode`, and its view. */
 abstract class SharedData {
   id!: number;
@@ -78,21 +116,28 @@ abstract class SharedData {
   protected typecode!: string;
   protected lock!: Lock | RLock | null;
 
+  /**
+   * Makes the block, or, in a child evaluating the program, finds the parent's: then nothing is
+   * written (the parent's elements are the data, as after a fork), so `initial` fills a fresh
+   * block only.
+   */
   protected create(
     kind: ObjectKind,
     typecode: string,
     length: number,
     lock: boolean | Lock | RLock,
+    initial: readonly unknown[],
   ): void {
     const type = typeOf(typecode);
-    const elementBytes = type.view.BYTES_PER_ELEMENT;
+    const elements = initial.map((v) => encode(typecode, v));
     const theLock = lock === true ? new RLock() : lock === false ? null : lock;
     this[attach](
-      sharedObject(kind, DATA + length * elementBytes, (ref) => {
-        const { i32 } = ctx().heap;
-        i32[ref.offset / 4] = theLock ? theLock.id : 0;
-        i32[ref.offset / 4 + 1] = typecode.charCodeAt(0);
-        i32[ref.offset / 4 + 2] = length;
+      sharedObject(kind, DATA + length * type.view.BYTES_PER_ELEMENT, (ref) => {
+        const { heap } = ctx();
+        heap.i32[ref.offset / 4] = theLock ? theLock.id : 0;
+        heap.i32[ref.offset / 4 + 1] = typecode.charCodeAt(0);
+        heap.i32[ref.offset / 4 + 2] = length;
+        new type.view(heap.memory.buffer, ref.offset + DATA, length).set(elements as never);
       }),
     );
   }
@@ -116,15 +161,11 @@ abstract class SharedData {
 
   protected read(index: number): Element {
     const raw = this.view[index];
-    return TYPES[this.typecode].char ? String.fromCodePoint(Number(raw)) : raw;
+    return TYPES[this.typecode].sort === 'char' ? String.fromCodePoint(Number(raw)) : raw;
   }
 
-  protected write(index: number, value: Element): void {
-    if (TYPES[this.typecode].char) {
-      this.view[index] = (String(value).codePointAt(0) ?? 0) as never;
-    } else {
-      this.view[index] = value as never;
-    }
+  protected write(index: number, value: unknown): void {
+    this.view[index] = encode(this.typecode, value) as never;
   }
 
   [toHandle]() {
@@ -141,14 +182,13 @@ export interface ValueOptions {
 export class Value<T extends Element = number> extends SharedData {
   constructor(typecode: string, value: T = 0 as T, options: ValueOptions = {}) {
     super();
-    this.create(ObjectKind.Value, typecode, 1, options.lock ?? true);
-    this.write(0, value);
+    this.create(ObjectKind.Value, typecode, 1, options.lock ?? true, [value]);
   }
 
-  get value(): T {
-    return this.read(0) as T;
+  get value(): Widen<T> {
+    return this.read(0) as Widen<T>;
   }
-  set value(v: T) {
+  set value(v: Widen<T>) {
     this.write(0, v);
   }
 
@@ -179,7 +219,7 @@ export class RawValue<T extends Element = number> extends Value<T> {
  * elements (so `arr[0] += 1` races, as in Python), `length`, iteration, `slice()` copies.
  */
 export class SharedArray<T extends Element = number> extends SharedData {
-  [index: number]: T;
+  [index: number]: Widen<T>;
 
   constructor(
     typecode: string,
@@ -191,8 +231,7 @@ export class SharedArray<T extends Element = number> extends SharedData {
     const length = init ? init.length : sizeOrInit;
     if (!Number.isInteger(length) || (length as number) < 0)
       throw new ValueError('Array size must be a non-negative integer');
-    this.create(ObjectKind.Array, typecode, length as number, options.lock ?? true);
-    init?.forEach((v, i) => this.write(i, v));
+    this.create(ObjectKind.Array, typecode, length as number, options.lock ?? true, init ?? []);
     return indexed(this);
   }
 
@@ -206,16 +245,16 @@ export class SharedArray<T extends Element = number> extends SharedData {
     return this.view.length;
   }
 
-  *[Symbol.iterator](): Iterator<T> {
-    for (let i = 0; i < this.view.length; i++) yield this.read(i) as T;
+  *[Symbol.iterator](): Iterator<Widen<T>> {
+    for (let i = 0; i < this.view.length; i++) yield this.read(i) as Widen<T>;
   }
 
   /** A plain array copy of elements [start, end). */
-  slice(start?: number, end?: number): T[] {
+  slice(start?: number, end?: number): Widen<T>[] {
     return Array.from(this).slice(start, end);
   }
 
-  toArray(): T[] {
+  toArray(): Widen<T>[] {
     return Array.from(this);
   }
 
@@ -237,20 +276,30 @@ export class RawArray<T extends Element = number> extends SharedArray<T> {
   }
 }
 
-/** Wraps an array so numeric property names read and write its elements. */
+/**
+ * Wraps an array so numeric property names read and write its elements, as Python indexes:
+ * `arr[-1]` is the last element, an index out of range is an IndexError both ways.
+ */
 function indexed<T extends SharedArray<Element>>(array: T): T {
+  const element = (target: T, key: string): number => {
+    const i = Number(key);
+    const at = i < 0 ? i + target.length : i;
+    if (at < 0 || at >= target.length)
+      throw new IndexError(`index ${i} out of range (length ${target.length})`);
+    return at;
+  };
   return new Proxy(array, {
     get(target, key, receiver) {
       if (typeof key === 'string' && isIndex(key))
-        return (target as unknown as { read(i: number): Element }).read(Number(key));
+        return (target as unknown as { read(i: number): Element }).read(element(target, key));
       return Reflect.get(target, key, receiver);
     },
     set(target, key, value, receiver) {
       if (typeof key === 'string' && isIndex(key)) {
-        const i = Number(key);
-        if (i >= target.length)
-          throw new RangeError(`index ${i} out of range (length ${target.length})`);
-        (target as unknown as { write(i: number, v: Element): void }).write(i, value as Element);
+        (target as unknown as { write(i: number, v: unknown): void }).write(
+          element(target, key),
+          value,
+        );
         return true;
       }
       return Reflect.set(target, key, value, receiver);
@@ -259,7 +308,7 @@ function indexed<T extends SharedArray<Element>>(array: T): T {
 }
 
 function isIndex(key: string): boolean {
-  return key.length > 0 && key.length < 10 && /^\d+$/.test(key);
+  return key.length > 0 && key.length < 11 && /^-?\d+$/.test(key);
 }
 
 registerShared(ObjectKind.Value, Value);

@@ -52,6 +52,11 @@ export const NO_WRITERS = 1;
 export const NO_READERS = 2;
 const BYTES = (STORE + Math.max(RING_WORDS, SLOT_STORE_WORDS)) * 4;
 
+/**
+ * A queue of items of type T. TypeScript cannot learn T from later put() calls, so say it when
+ * creating the queue (`new Queue<number>()`) for get() to return it; otherwise get() returns
+ * `unknown`.
+ */
 export class Queue<T = unknown> {
   /** The object kind a child rebuilds it as (each class keeps its methods across processes). */
   static readonly kind: ObjectKind = ObjectKind.Queue;
@@ -150,7 +155,10 @@ export class Queue<T = unknown> {
     return done;
   }
 
-  /** Removes and returns the oldest item; blocks while empty (Empty after `timeout` or without `block`). */
+  /**
+   * Removes and returns the oldest item; blocks while empty (Empty after `timeout` or without
+   * `block`). Typed T when the queue was created as `new Queue<T>()`, else `unknown`.
+   */
   get(block = true, timeout: number | null = null): T {
     const { i32 } = this.heap;
     const b = this.base;

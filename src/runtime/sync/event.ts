@@ -12,17 +12,26 @@ import {
 } from './objects';
 
 /**
- * Event: one Int32 flag word (0 clear, 1 set). Waiters Atomics.wait on the flag; set() stores 1
- * and wakes them all. A waiter spins briefly first (a counted loop of loads, some tens of
+ * Event: two Int32 words.
+ *
+ *   +0  FLAG        0 clear, 1 set
+ *   +4  GENERATION  how many times set() has been called; waiters Atomics.wait on it
+ *
+ * set() stores 1 in FLAG, then bumps GENERATION and wakes every waiter. A waiter returns true
+ * when FLAG is set or GENERATION has moved since it began: so a set() followed at once by
+ * clear() still wakes every process that was waiting, as in CPython (test_set_and_clear).
+ * A waiter spins briefly first (a counted loop of loads, some tens of
  * microseconds: performance.now() itself costs ~0.4 µs in an isolated Worker): a set() that
  * comes that soon is seen without the cost of sleeping and being woken.
  */
 const SPINS = 1 << 15;
+const FLAG = 0;
+const GENERATION = 1;
 
 export class Event {
   id!: number;
   private i32!: Int32Array;
-  private flag!: number;
+  private base!: number;
 
   constructor() {
     this[attach](sharedObject(ObjectKind.Event, 8, () => {}));
@@ -31,32 +40,34 @@ export class Event {
   [attach](ref: SharedRef): void {
     this.id = ref.id;
     this.i32 = ctx().heap.i32;
-    this.flag = ref.offset / 4;
+    this.base = ref.offset / 4;
   }
 
   isSet(): boolean {
-    return Atomics.load(this.i32, this.flag) === 1;
+    return Atomics.load(this.i32, this.base + FLAG) === 1;
   }
 
   set(): void {
-    Atomics.store(this.i32, this.flag, 1);
-    Atomics.notify(this.i32, this.flag);
+    Atomics.store(this.i32, this.base + FLAG, 1);
+    Atomics.add(this.i32, this.base + GENERATION, 1);
+    Atomics.notify(this.i32, this.base + GENERATION);
   }
 
   clear(): void {
-    Atomics.store(this.i32, this.flag, 0);
+    Atomics.store(this.i32, this.base + FLAG, 0);
   }
 
   /** Waits until the event is set, or `timeout` seconds; returns whether it is set. */
   wait(timeout: number | null = null): boolean {
     const ms = scaledMs(timeout);
+    const generation = Atomics.load(this.i32, this.base + GENERATION);
     if (ms > 0) for (let spin = 0; spin < SPINS; spin++) if (this.isSet()) return true;
     if (this.isSet()) return true;
     const deadline = ms === Infinity ? Infinity : performance.now() + ms;
-    while (!this.isSet()) {
+    while (!this.isSet() && Atomics.load(this.i32, this.base + GENERATION) === generation) {
       const left = remaining(deadline);
       if (left === 0) return false;
-      waitOn(this.flag, 0, left, this.id);
+      waitOn(this.base + GENERATION, generation, left, this.id);
     }
     return true;
   }

@@ -61,6 +61,13 @@ export function acquireMs(block: boolean, timeout: number | null | undefined): n
   return scaledMs(timeout);
 }
 
+/** A thread lock's argument rules (CPython's _thread): -1 waits forever, other negatives are errors. */
+function checkTimeout(block: boolean, timeout: number | null): void {
+  if (!block) acquireMs(block, timeout);
+  else if (timeout !== null && timeout < 0 && timeout !== -1)
+    throw new ValueError('timeout value must be a non-negative number');
+}
+
 abstract class LockBase extends Holdable implements HandleSource {
   // Set by attach(), which also runs for objects rebuilt in a child without their constructor.
   id!: number;
@@ -85,7 +92,7 @@ abstract class LockBase extends Holdable implements HandleSource {
 
   /** The uncontended path first: one CAS, no timeout arithmetic, nothing allocated. */
   protected take(block: boolean, timeout: number | null): boolean {
-    if (!block) acquireMs(block, timeout); // Python checks the arguments first
+    checkTimeout(block, timeout); // Python checks the arguments first
     const ok =
       this.gate.tryTakeOnly() ||
       this.gate.acquire(acquireMs(block, timeout), () =>
@@ -153,6 +160,7 @@ export class RLock extends LockBase {
 
   acquire(block = true, timeout: number | null = -1): boolean {
     if (this.i32[this.base + OWNER] === this.me) {
+      checkTimeout(block, timeout);
       this.i32[this.base + COUNT]++;
       return true;
     }
@@ -165,6 +173,11 @@ export class RLock extends LockBase {
     if (this.i32[this.base + OWNER] !== this.me)
       throw new RuntimeError('cannot release un-acquired lock');
     if (--this.i32[this.base + COUNT] === 0) this.give();
+  }
+
+  /** Whether some process holds it (Python 3.14's RLock.locked()). */
+  locked(): boolean {
+    return this.owner !== null;
   }
 
   /** How many times its owner holds it (0 when free). */
