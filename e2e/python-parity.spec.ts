@@ -275,3 +275,52 @@ if (__name__ === '__main__') {
   expect(run.stderr).toMatch(/^Process Process-1:\nTraceback/m);
   expect(run.stderr).toMatch(/RangeError: out of range/);
 });
+
+test('locks made in a loop are named as the program reaches them, the same in every report', async ({
+  page,
+}) => {
+  const run = await runProgram(
+    page,
+    `import { Process, Lock, Barrier } from 'multiprocessing';
+import { sleep } from 'time';
+function philosopher(i: number, forks: Lock[], seated: Barrier) {
+  forks[i].acquire();
+  seated.wait();
+  forks[(i + 1) % forks.length].acquire();
+}
+if (__name__ === '__main__') {
+  const forks: Lock[] = [];
+  for (let i = 0; i < 3; i++) forks.push(new Lock());
+  const seated = new Barrier(3);
+  for (let i = 0; i < 3; i++) new Process({ target: philosopher, args: [i, forks, seated] }).start();
+}`,
+    { timeScale: 0.1 },
+  );
+  const report = run.deadlockText;
+  for (const i of [0, 1, 2]) {
+    expect(report).toContain(`holds forks[${i}], waits for forks[${(i + 1) % 3}] (Lock)`);
+  }
+  expect(report).not.toContain('Lock@');
+});
+
+test("a dead holder's waiter names the lock and its holder as the deadlock report does", async ({
+  page,
+}) => {
+  const run = await runProgram(
+    page,
+    `import { Process, Lock, Event } from 'multiprocessing';
+function holder(forks: Lock[], held: Event) { forks[1].acquire(); held.set(); throw new Error('dies holding it'); }
+if (__name__ === '__main__') {
+  const forks = [new Lock(), new Lock()];
+  const held = new Event();
+  const p = new Process({ target: holder, args: [forks, held], name: 'Plato' });
+  p.start();
+  held.wait();
+  try { forks[1].acquire(true, 10); } catch (e) { print((e as Error).message.split('.')[0]); }
+  p.join();
+}`,
+  );
+  expect(run.stdout).toEqual([
+    'forks[1] (Lock) is held by Plato (pid 1001), which ended without releasing it',
+  ]);
+});

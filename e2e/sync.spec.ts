@@ -117,8 +117,10 @@ if (__name__ === '__main__') {
   );
   const holderPid = run.stdout.at(-1)!.split(' ')[1];
   expect(run.stdout[0]).toBe('holding');
-  expect(run.stdout[1]).toContain(`waiter: RuntimeError Lock #`);
-  expect(run.stdout[1]).toContain(`held by process ${holderPid}, which ended without releasing it`);
+  // Named as the deadlock report names it: the object by its place, the owner by its name.
+  expect(run.stdout[1]).toContain(
+    `waiter: RuntimeError Lock@9 (Lock) is held by Process-1 (pid ${holderPid}), which ended without releasing it`,
+  );
   expect(run.stdout.at(-1)).toMatch(/-15 waiter 0$/);
 });
 

@@ -2,16 +2,18 @@ import type * as estree from 'estree';
 
 /**
  * Where the program constructs something and keeps it under a name: `const lockA = new Lock()`,
- * `this.lock = new Lock()`, a class field `lock = new Lock()`. The runtime finds a new
- * object's construction site from the stack (line:column of the `new`) and uses the name to
- * label it in traces and deadlock reports.
+ * `this.lock = new Lock()`, a class field `lock = new Lock()`, an element of a named array
+ * (`const locks = [new Lock(), new Lock()]` gives `locks[0]`, `locks[1]`). Objects made one
+ * after another at one place and kept in an array (`forks.push(new Lock())`,
+ * `const forks = Array.from({ length: 5 }, () => new Lock())`, `.map(() => new Lock())`) get
+ * `forks[]`: the runtime fills in how many that place had made before (`forks[2]`). The runtime
+ * finds a new object's construction site from the stack (line:column of the `new`) and uses the
+ * name to label it in traces and reports.
  */
 export function namedConstructionSites(program: estree.Program): Record<string, string> {
   const sites: Record<string, string> = {};
   const visit = (node: estree.Node): void => {
-    const pair = namedNew(node);
-    if (pair) {
-      const [name, expr] = pair;
+    for (const [name, expr] of namedNews(node)) {
       const { line, column } = expr.loc!.start;
       sites[`${line}:${column + 1}`] = name;
     }
@@ -27,25 +29,56 @@ export function namedConstructionSites(program: estree.Program): Record<string, 
   return sites;
 }
 
-function namedNew(node: estree.Node): [string, estree.NewExpression] | undefined {
+type Named = [string, estree.NewExpression][];
+
+function namedNews(node: estree.Node): Named {
   switch (node.type) {
     case 'VariableDeclarator':
-      if (node.id.type === 'Identifier' && node.init?.type === 'NewExpression') {
-        return [node.id.name, node.init];
-      }
-      return undefined;
+      return node.id.type === 'Identifier' && node.init ? keptAs(node.id.name, node.init) : [];
     case 'AssignmentExpression': {
       const name = targetName(node.left);
-      return name && node.right.type === 'NewExpression' ? [name, node.right] : undefined;
+      return name ? keptAs(name, node.right) : [];
     }
     case 'PropertyDefinition':
-      if (node.key.type === 'Identifier' && node.value?.type === 'NewExpression') {
-        return [node.key.name, node.value];
-      }
-      return undefined;
+      return node.key.type === 'Identifier' && node.value ? keptAs(node.key.name, node.value) : [];
+    case 'CallExpression': {
+      // forks.push(new Lock())
+      const { callee } = node;
+      if (callee.type !== 'MemberExpression' || !isProperty(callee, 'push')) return [];
+      const name = targetName(callee.object);
+      return name ? node.arguments.filter(isNew).map((arg) => [`${name}[]`, arg]) : [];
+    }
     default:
-      return undefined;
+      return [];
   }
+}
+
+/** The objects `value` constructs when it is stored under `name`. */
+function keptAs(name: string, value: estree.Node): Named {
+  if (isNew(value)) return [[name, value]];
+  if (value.type === 'ArrayExpression') {
+    return value.elements.flatMap((element, i) =>
+      element && isNew(element) ? [[`${name}[${i}]`, element] as Named[number]] : [],
+    );
+  }
+  // Array.from({ length: n }, () => new Lock()), items.map(() => new Lock())
+  if (value.type === 'CallExpression' && value.callee.type === 'MemberExpression') {
+    const maker = value.arguments.at(-1);
+    const madeByArrow =
+      maker?.type === 'ArrowFunctionExpression' && maker.expression && isNew(maker.body);
+    if (madeByArrow && (isProperty(value.callee, 'from') || isProperty(value.callee, 'map'))) {
+      return [[`${name}[]`, maker.body as estree.NewExpression]];
+    }
+  }
+  return [];
+}
+
+function isNew(node: estree.Node): node is estree.NewExpression {
+  return node.type === 'NewExpression';
+}
+
+function isProperty(member: estree.MemberExpression, name: string): boolean {
+  return !member.computed && member.property.type === 'Identifier' && member.property.name === name;
 }
 
 function targetName(node: estree.Node): string | undefined {

@@ -3,7 +3,7 @@ import { endChildren, rebuildSelf } from './current';
 import { installGlobals, print } from './globals';
 import { Heap } from './heap';
 import { moduleByName } from './modules';
-import { Life, W, finishLife, slot } from './proc-record';
+import { Life, W, finishLife, slot, writeProcessName } from './proc-record';
 import { PROGRAM_GLOBAL, type ProgramHooks } from './program-abi';
 import type { Assignment } from './protocol';
 import { notify } from './channel';
@@ -44,6 +44,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
   };
   heap.guardSlot = slot(a.pid, W.guard);
   setContext(context);
+  writeProcessName(heap, a.pid, a.name);
   installGlobals(a.isMain ? '__main__' : '__mp_main__');
   installProgramHooks(context);
   Atomics.compareExchange(heap.i32, slot(a.pid, W.life), Life.Ready, Life.Running);

@@ -1,5 +1,5 @@
 import type { Heap } from './heap';
-import { H, MAX_PROCS, PID_BASE, PROC_BYTES, PROC_TABLE } from './layout';
+import { ARENA, H, MAX_PROCS, PID_BASE, PROC_BYTES, PROC_TABLE } from './layout';
 
 /**
  * One process's record in the shared heap: 16 Int32 words at PROC_TABLE + index * 64.
@@ -20,6 +20,7 @@ import { H, MAX_PROCS, PID_BASE, PROC_BYTES, PROC_TABLE } from './layout';
  *   12    process    parent, before spawn       pid of the process it belongs to (itself, or a thread's)
  *   13    waitWord   owner                      heap word index it Atomics.waits on (when blocked)
  *   14    waitValue  owner                      the value it waits on that word to leave
+ *   15    name       owner, at its start        byte offset of its name: a length byte, then UTF-8
  */
 export const Life = { Free: 0, Ready: 1, Running: 2, Exiting: 3, Done: 4 } as const;
 export type Life = (typeof Life)[keyof typeof Life];
@@ -50,6 +51,7 @@ export const W = {
   process: 12,
   waitWord: 13,
   waitValue: 14,
+  name: 15,
 } as const;
 
 export const FLAG_DAEMON = 1;
@@ -86,4 +88,24 @@ export function finishLife(heap: Heap, pid: number, exitCode: number): boolean {
   Atomics.notify(heap.i32, i);
   Atomics.sub(heap.i32, H.live, 1);
   return true;
+}
+
+/** Bytes of a name block: a length byte and up to 63 bytes of UTF-8. */
+const NAME_BYTES = 64;
+
+/** Puts a process's name where other processes' error messages can read it. */
+export function writeProcessName(heap: Heap, pid: number, name: string): void {
+  const bytes = new TextEncoder().encode(name).subarray(0, NAME_BYTES - 1);
+  const at = heap.alloc(NAME_BYTES);
+  heap.u8[at] = bytes.length;
+  heap.u8.set(bytes, at + 1);
+  Atomics.store(heap.i32, slot(pid, W.name), at);
+}
+
+/** The name process `pid` wrote at its start; null if it has none (or its word is not sane). */
+export function processName(heap: Heap, pid: number): string | null {
+  const at = Atomics.load(heap.i32, slot(pid, W.name));
+  if (at < ARENA || at + NAME_BYTES > heap.u8.length) return null;
+  const length = Math.min(heap.u8[at], NAME_BYTES - 1);
+  return new TextDecoder().decode(heap.u8.slice(at + 1, at + 1 + length));
 }

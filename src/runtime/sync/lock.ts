@@ -9,6 +9,7 @@ import {
   ObjectKind,
   attach,
   handleOf,
+  objectLabel,
   registerShared,
   sharedObject,
   type SharedRef,
@@ -114,7 +115,7 @@ abstract class LockBase extends Holdable implements HandleSource {
   }
 
   protected describe(): string {
-    return `${this.constructor.name} #${this.id}`;
+    return objectLabel(this.id);
   }
 
   abstract [toHandle](): ReturnType<HandleSource[typeof toHandle]>;

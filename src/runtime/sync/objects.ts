@@ -38,6 +38,25 @@ export function kindName(kind: number): string {
   return Object.entries(ObjectKind).find(([, k]) => k === kind)?.[0] ?? 'object';
 }
 
+/**
+ * How reports and errors name a shared object, on the page and in every Worker alike:
+ * `forks[2] (Lock)` when the program named it, else `Lock #3`.
+ */
+export function formatLabel(kind: number, name: string | undefined, id: number): string {
+  const kindText = kindName(kind);
+  return name && name !== kindText ? `${name} (${kindText})` : `${kindText} #${id}`;
+}
+
+/** The names this process knows for shared objects: those it made, attached by site or received. */
+const labels = new Map<number, string>();
+/** Longest name a handle may carry in (a longer one is cut). */
+const MAX_LABEL = 200;
+
+/** A shared object's name as reports give it (see formatLabel). */
+export function objectLabel(id: number): string {
+  return formatLabel(objectKind(ctx().heap, id), labels.get(id), id);
+}
+
 export function objectKind(heap: Heap, id: number): number {
   return Atomics.load(heap.i32, OBJECT_TABLE / 4 + id * 2);
 }
@@ -70,18 +89,20 @@ export function sharedObject(
   name?: string,
 ): SharedRef {
   const context = ctx();
-  const site = context.evaluating ? creationSite() : null;
+  const site = context.evaluating ? creationSite(kind) : null;
+  const label = site?.name ?? name ?? `${kindName(kind)}@${site?.line ?? '?'}`;
   if (site) {
     const id = context.inheritedSites[site.key];
     if (id !== undefined && objectKind(context.heap, id) === kind) {
       context.ownSites[site.key] = id;
+      labels.set(id, label);
       return { id, offset: objectOffset(context.heap, id) };
     }
   }
   const ref = allocObject(kind, bytes);
   init(ref);
   if (site) context.ownSites[site.key] = ref.id;
-  const label = site?.name ?? name ?? `${kindName(kind)}@${site?.line ?? '?'}`;
+  labels.set(ref.id, label);
   notify({ t: 'object', id: ref.id, kind, name: label });
   return ref;
 }
@@ -102,8 +123,10 @@ const occurrences = new Map<string, number>();
 /**
  * Where in the program the object being constructed is created: the innermost stack frame in
  * the program's module, and how many objects that place has created so far in this process.
+ * Its name fills a `forks[]` site name with how many objects of `kind` the place made before
+ * (`forks[2]`), and tells apart the unnamed ones made at one place (`Lock@25#2`).
  */
-function creationSite(): { key: string; name: string | null; line: number } | null {
+function creationSite(kind: ObjectKind): { key: string; name: string | null; line: number } | null {
   const { program } = ctx();
   for (const frame of (new Error().stack ?? '').split('\n')) {
     const at = frame.lastIndexOf(program.url + ':');
@@ -115,7 +138,13 @@ function creationSite(): { key: string; name: string | null; line: number } | nu
     const place = `${line}:${column}`;
     const n = occurrences.get(place) ?? 0;
     occurrences.set(place, n + 1);
-    return { key: `${place}#${n}`, name: program.sites[place] ?? null, line: Number(line) };
+    const ofKind = occurrences.get(`${place}/${kind}`) ?? 0;
+    occurrences.set(`${place}/${kind}`, ofKind + 1);
+    const siteName = program.sites[place];
+    const name = siteName?.endsWith('[]')
+      ? `${siteName.slice(0, -2)}[${ofKind}]`
+      : (siteName ?? (ofKind > 0 ? `${kindName(kind)}@${line}#${ofKind + 1}` : null));
+    return { key: `${place}#${n}`, name, line: Number(line) };
   }
   return null;
 }
@@ -151,11 +180,12 @@ export function sharedById(id: number, extra?: unknown): Attachable {
 }
 
 registerHandleKind('shared', (data) => {
-  const { id, extra } = data as { id: number; extra?: unknown };
+  const { id, extra, label } = data as { id: number; extra?: unknown; label?: unknown };
+  if (typeof label === 'string' && !labels.has(id)) labels.set(id, label.slice(0, MAX_LABEL));
   return sharedById(id, extra);
 });
 
-/** The handle a shared object travels as. */
+/** The handle a shared object travels as; its name goes along, for the receiver's reports. */
 export function handleOf(ref: { id: number }, extra?: unknown): { kind: string; data: unknown } {
-  return { kind: 'shared', data: { id: ref.id, extra } };
+  return { kind: 'shared', data: { id: ref.id, extra, label: labels.get(ref.id) } };
 }

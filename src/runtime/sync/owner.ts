@@ -1,4 +1,6 @@
+import { ctx } from '../context';
 import { RuntimeError } from '../errors';
+import { processName } from '../proc-record';
 
 /**
  * Lock ownership words, shared by Lock and RLock (Int32 words from `base`):
@@ -16,8 +18,9 @@ export const DEAD_OWNER = 1;
 export function deadOwnerError(i32: Int32Array, base: number, what: string): RuntimeError | null {
   const dead = Atomics.load(i32, base + DEAD_OWNER);
   if (dead === 0) return null;
+  const owner = processName(ctx().heap, dead) ?? 'process';
   return new RuntimeError(
-    `${what} is held by process ${dead}, which ended without releasing it. In Python this ` +
+    `${what} is held by ${owner} (pid ${dead}), which ended without releasing it. In Python this ` +
       'wait would hang forever; release locks in a finally block (or use withLock / using hold()).',
   );
 }
