@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import * as twin from '../src/runtime/kernels/twins';
-import { instantiateKernels } from './kernels';
+import { splitDataSegments } from '../src/compile/kernel/wasm-data';
+import { USER_KERNEL_DATA } from '../src/runtime/layout';
+import { compileKernels, instantiateKernels } from './kernels';
 
 /** The kernels over a shared memory like a run's (64 MiB), arrays placed above the first MiB. */
 async function instantiate() {
@@ -66,5 +68,15 @@ it(
     const nonce = twin.findNonce(42, 0, 1_000_000, 16);
     expect(nonce).toBeGreaterThanOrEqual(0);
     expect(Number(wasm.findNonce(42, 0, 1_000_000, 16))).toBe(nonce);
+  },
+);
+
+it(
+  "keeps the built-in kernels' static data below the user kernels' region",
+  { timeout: 60_000 },
+  async () => {
+    const { segments } = splitDataSegments(await compileKernels());
+    for (const s of segments)
+      expect(s.offset + s.bytes.length).toBeLessThanOrEqual(USER_KERNEL_DATA);
   },
 );

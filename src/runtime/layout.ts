@@ -2,13 +2,16 @@
  * The run's shared heap: one shared WebAssembly.Memory, so JavaScript and the AssemblyScript
  * kernels see the same bytes. Byte map:
  *
- *   [0, KERNEL_RESERVED)            kernels' static data and stack (AssemblyScript owns it)
+ *   [0, USER_KERNEL_DATA)           the built-in kernels' static data (AssemblyScript owns it)
+ *   [USER_KERNEL_DATA, KERNEL_RESERVED)  the static data of the kernels a user writes, put there
+ *                                   once by the page before the run's first process starts
  *   [HEADER, +HEADER_BYTES)         run-wide counters, below
  *   [PROC_TABLE, +MAX_PROCS*64)     one 64-byte record per process, indexed by pid - PID_BASE
  *   [OBJECT_TABLE, +MAX_OBJECTS*8)  one entry per primitive: kind, byte offset (see objects.ts)
  *   [ARENA, end)                    allocated blocks: primitives, queues, trace rings
  */
 export const KERNEL_RESERVED = 1 << 20;
+export const USER_KERNEL_DATA = KERNEL_RESERVED / 2;
 export const HEAP_BYTES = 64 << 20;
 export const HEAP_PAGES = HEAP_BYTES / 65536;
 
