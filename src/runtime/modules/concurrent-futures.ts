@@ -12,6 +12,14 @@ export {
   ALL_COMPLETED,
   FIRST_COMPLETED,
   FIRST_EXCEPTION,
+  type ExecutorOptions,
+  type ThreadPoolOptions,
 } from '../pool/executor';
-export { Future, CancelledError } from '../pool/future';
+export { Future } from '../pool/future';
+export {
+  CancelledError,
+  BrokenExecutor,
+  BrokenThreadPool,
+  BrokenProcessPool,
+} from '../pool/errors';
 export { TimeoutError } from '../errors';

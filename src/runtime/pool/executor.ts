@@ -1,10 +1,18 @@
 import { scaledMs } from '../blocking';
 import { ctx, topLevelNameOf } from '../context';
-import { RuntimeError, TimeoutError } from '../errors';
+import { RuntimeError, TimeoutError, ValueError } from '../errors';
 import { Queue } from '../queue/mp-queue';
+import { BrokenProcessPool, BrokenThreadPool } from './errors';
 import { Future, ResultPump } from './future';
 import { TaskState, TaskTable } from './task-table';
-import { PoolProcess, PoolThread, type Outcome, type Task } from './worker';
+import {
+  PoolProcess,
+  PoolThread,
+  type Breakage,
+  type Outcome,
+  type PoolWorkerFields,
+  type Task,
+} from './worker';
 
 export const FIRST_COMPLETED = 'FIRST_COMPLETED';
 export const FIRST_EXCEPTION = 'FIRST_EXCEPTION';
@@ -35,6 +43,16 @@ export function shutdownExecutors(): void {
 
 let executorCount = 0;
 
+type Fn = (...args: never[]) => unknown;
+
+/** What both executors take after maxWorkers, positionally (Python's order) or as options. */
+export interface ExecutorOptions {
+  maxWorkers?: number | null;
+  /** Run once in each worker before its first task (a top-level function). */
+  initializer?: Fn | null;
+  initargs?: unknown[];
+}
+
 /** What ThreadPoolExecutor and ProcessPoolExecutor share: workers started as tasks come. */
 export abstract class Executor implements Disposable {
   protected readonly tasks = new Queue<Task | null>();
@@ -42,21 +60,45 @@ export abstract class Executor implements Disposable {
   protected readonly workers: (PoolThread | PoolProcess)[] = [];
   private shut = false;
   protected readonly serial = executorCount++;
+  readonly maxWorkers: number;
+  protected readonly initializer: string | null;
+  protected readonly initargs: unknown[];
 
-  constructor(readonly maxWorkers: number) {
-    if (!Number.isInteger(maxWorkers) || maxWorkers <= 0)
-      throw new RangeError('maxWorkers must be greater than 0');
+  constructor(
+    /** The class's name in messages (written out: the build minifies class names). */
+    protected readonly kind: 'ThreadPoolExecutor' | 'ProcessPoolExecutor',
+    /** The error every task gets once an initializer has failed. */
+    private readonly breakage: Breakage,
+    maxWorkers: number,
+    options: ExecutorOptions,
+  ) {
+    if (maxWorkers <= 0) throw new ValueError('max_workers must be greater than 0');
+    if (!Number.isInteger(maxWorkers))
+      throw new TypeError(`max_workers must be a whole number, not ${String(maxWorkers)}`);
+    this.maxWorkers = maxWorkers;
+    const { initializer = null, initargs = [] } = options;
+    this.initializer = initializer === null ? null : taskName(initializer, `${kind}'s initializer`);
+    this.initargs = initargs;
   }
 
-  protected abstract newWorker(index: number): PoolThread | PoolProcess;
+  protected abstract newWorker(index: number, fields: PoolWorkerFields): PoolThread | PoolProcess;
 
   /** Runs `fn(...args)` in a worker; the Future gives its result. */
   submit<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Future<Awaited<R>> {
+    if (this.pump.table.broken()) throw this.broken();
     if (this.shut) throw new RuntimeError('cannot schedule new futures after shutdown');
     const id = this.pump.table.next();
-    this.tasks.put({ id, fn: taskName(fn, this.constructor.name), args });
+    this.tasks.put({ id, fn: taskName(fn, this.kind), args });
     if (this.workers.length < this.maxWorkers) {
-      const worker = this.newWorker(this.workers.length);
+      const worker = this.newWorker(this.workers.length, {
+        tasks: this.tasks,
+        results: this.pump.results,
+        table: this.pump.table,
+        initializer: this.initializer,
+        initargs: this.initargs,
+        maxTasks: 0,
+        breakage: this.breakage,
+      });
       worker.start();
       this.workers.push(worker);
       live.add(this);
@@ -64,8 +106,12 @@ export abstract class Executor implements Disposable {
     return new Future<Awaited<R>>(id, this.pump);
   }
 
-  /** Python's Executor.map: results in order, as they are asked for; `timeout` for them all. */
-  *map<R>(
+  /**
+   * Python's Executor.map: every call is submitted now; the results come in order as they are
+   * asked for. `timeout` (seconds from this call) bounds them all: when it expires, or the
+   * results are abandoned, the calls not yet started are cancelled.
+   */
+  map<R>(
     fn: (...args: never[]) => R,
     ...iterables: (Iterable<unknown> | { timeout?: number | null })[]
   ): Generator<Awaited<R>> {
@@ -79,11 +125,7 @@ export abstract class Executor implements Disposable {
       this.submit(call, ...columns.map((c) => c[i])),
     );
     const deadline = options.timeout == null ? null : performance.now() + scaledMs(options.timeout);
-    for (const future of futures) {
-      const left =
-        deadline === null ? null : Math.max(0, deadline - performance.now()) / scaledMs(1);
-      yield future.result(left) as Awaited<R>;
-    }
+    return resultsInOrder(futures, deadline);
   }
 
   /** No more tasks; with `wait`, returns when the workers are done. `cancelFutures` drops pending ones. */
@@ -105,6 +147,13 @@ export abstract class Executor implements Disposable {
     this.shutdown();
   }
 
+  private broken(): Error {
+    const { className, message } = this.breakage;
+    return className === 'BrokenThreadPool'
+      ? new BrokenThreadPool(message)
+      : new BrokenProcessPool(message);
+  }
+
   private cancelPending(): void {
     for (;;) {
       let task: Task | null;
@@ -118,45 +167,106 @@ export abstract class Executor implements Disposable {
   }
 }
 
+/** map's results: each waits until `deadline` (ms, or null); the rest are cancelled on leaving. */
+function* resultsInOrder<R>(futures: Future<Awaited<R>>[], deadline: number | null) {
+  let next = 0;
+  try {
+    for (; next < futures.length; next++) {
+      const left =
+        deadline === null ? null : Math.max(0, deadline - performance.now()) / scaledMs(1);
+      yield futures[next].result(left);
+    }
+  } finally {
+    for (const future of futures.slice(next)) future.cancel();
+  }
+}
+
+/** Positional arguments after maxWorkers, or one options object in their place. */
+function optionsOf<O extends ExecutorOptions>(
+  first: number | null | O | undefined,
+  second: unknown,
+  positional: () => O,
+): { maxWorkers: number | null; options: O } {
+  if (first !== null && typeof first === 'object')
+    return { maxWorkers: first.maxWorkers ?? null, options: first };
+  if (second !== null && typeof second === 'object')
+    return { maxWorkers: first ?? null, options: second as O };
+  return { maxWorkers: first ?? null, options: positional() };
+}
+
+export interface ThreadPoolOptions extends ExecutorOptions {
+  threadNamePrefix?: string;
+}
+
 /** Runs tasks on threads (Web Workers here). */
 export class ThreadPoolExecutor extends Executor {
+  readonly threadNamePrefix: string;
+
+  /** `(maxWorkers, threadNamePrefix, initializer, initargs)` as in Python, or options. */
   constructor(
-    maxWorkers: number | null = null,
-    readonly threadNamePrefix = '',
+    maxWorkers?: number | null | ThreadPoolOptions,
+    threadNamePrefix?: string | ThreadPoolOptions,
+    initializer?: Fn | null,
+    initargs?: unknown[],
   ) {
-    super(maxWorkers ?? Math.min(32, (navigator.hardwareConcurrency || 1) + 4));
+    const given = optionsOf<ThreadPoolOptions>(maxWorkers, threadNamePrefix, () => ({
+      threadNamePrefix: threadNamePrefix as string | undefined,
+      initializer,
+      initargs,
+    }));
+    super(
+      'ThreadPoolExecutor',
+      {
+        className: 'BrokenThreadPool',
+        message: 'A thread initializer failed, the thread pool is not usable anymore',
+      },
+      given.maxWorkers ?? Math.min(32, (navigator.hardwareConcurrency || 1) + 4),
+      given.options,
+    );
+    this.threadNamePrefix = given.options.threadNamePrefix ?? '';
   }
-  protected newWorker(index: number): PoolThread {
+
+  protected newWorker(index: number, fields: PoolWorkerFields): PoolThread {
     const name = `${this.threadNamePrefix || `ThreadPoolExecutor-${this.serial}`}_${index}`;
-    return new PoolThread(name, {
-      tasks: this.tasks,
-      results: this.pump.results,
-      table: this.pump.table,
-      initializer: null,
-      initargs: [],
-      maxTasks: 0,
-    });
+    return new PoolThread(name, fields);
   }
 }
 
 /** Runs tasks in processes. */
 export class ProcessPoolExecutor extends Executor {
-  constructor(maxWorkers: number | null = null) {
-    super(maxWorkers ?? (navigator.hardwareConcurrency || 1));
-  }
-  protected newWorker(): PoolProcess {
-    return new PoolProcess(
-      `ForkProcess-${ctx().childCounter + 1}`,
+  /**
+   * `(maxWorkers, mpContext, initializer, initargs)` as in Python, or options. There is one
+   * context here (the start method is set with setStartMethod), so mpContext must be null.
+   */
+  constructor(
+    maxWorkers?: number | null | ExecutorOptions,
+    mpContext?: null | ExecutorOptions,
+    initializer?: Fn | null,
+    initargs?: unknown[],
+  ) {
+    if (mpContext != null && typeof mpContext !== 'object') {
+      throw new TypeError(
+        'mpContext must be null: there is one context here (choose the start method with ' +
+          'setStartMethod)',
+      );
+    }
+    const given = optionsOf<ExecutorOptions>(maxWorkers, mpContext, () => ({
+      initializer,
+      initargs,
+    }));
+    super(
+      'ProcessPoolExecutor',
       {
-        tasks: this.tasks,
-        results: this.pump.results,
-        table: this.pump.table,
-        initializer: null,
-        initargs: [],
-        maxTasks: 0,
+        className: 'BrokenProcessPool',
+        message: 'A process initializer failed, the process pool is not usable anymore',
       },
-      false,
+      given.maxWorkers ?? (navigator.hardwareConcurrency || 1),
+      given.options,
     );
+  }
+
+  protected newWorker(_index: number, fields: PoolWorkerFields): PoolProcess {
+    return new PoolProcess(`ForkProcess-${ctx().childCounter + 1}`, fields, false);
   }
 }
 

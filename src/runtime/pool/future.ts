@@ -1,26 +1,15 @@
 import { scaledMs } from '../blocking';
+import { ctx } from '../context';
 import { TimeoutError } from '../errors';
 import { repr } from '../format';
+import { print } from '../globals';
+import { formatTraceback } from '../traceback';
+import { CancelledError } from './errors';
+import { raisedHere, rebuildError } from './remote-error';
 import { Empty } from '../queue/errors';
 import type { Queue } from '../queue/mp-queue';
 import { TaskState, type TaskTable } from './task-table';
 import type { Outcome } from './worker';
-
-export class CancelledError extends Error {
-  override name = 'CancelledError';
-}
-
-/** An error raised in a task, raised again where its result is asked for, with the task's traceback. */
-export class TaskError extends Error {
-  constructor(
-    override readonly name: string,
-    message: string,
-    /** The traceback in the worker, in the program's lines (printed above the caller's). */
-    readonly remoteTraceback: string,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * Delivers outcomes from a results queue to the futures of the process that submitted them.
@@ -113,8 +102,9 @@ export class Future<T = unknown> {
     return this.pump.table.state(this.taskId) === TaskState.Cancelled;
   }
 
+  /** A worker is running it now: false once its outcome is here (the table says so later). */
   running(): boolean {
-    return this.pump.table.state(this.taskId) === TaskState.Running;
+    return !this.done() && this.pump.table.state(this.taskId) === TaskState.Running;
   }
 
   done(): boolean {
@@ -126,22 +116,22 @@ export class Future<T = unknown> {
   result(timeout: number | null = null): T {
     const outcome = this.wait(timeout);
     if (outcome.ok) return outcome.value as T;
-    const { error } = outcome;
-    // Raised anew here, so the caller's traceback shows this call; the task's comes first.
-    if (error instanceof TaskError)
-      throw new TaskError(error.name, error.message, error.remoteTraceback);
-    throw error;
+    // Raised anew here (Python raises the same object), so the traceback shows this call.
+    throw raisedHere(outcome.error);
   }
 
-  /** The task's error, or null if it succeeded; waits like result(). */
+  /** The task's error (of its own type), or null if it succeeded; waits like result(). */
   exception(timeout: number | null = null): Error | null {
     const outcome = this.wait(timeout);
     return outcome.ok ? null : outcome.error;
   }
 
-  /** Calls `fn(future)` when it is done (at once if it is), in the submitting process. */
+  /**
+   * Calls `fn(future)` when it is done, in the submitting process; at once if it is done. A
+   * callback that throws is reported on stderr and the others still run, as in Python.
+   */
   addDoneCallback(fn: (f: Future<T>) => void): void {
-    if (this.done()) fn(this);
+    if (this.done()) this.call(fn);
     else this.callbacks.push(fn);
   }
 
@@ -150,12 +140,17 @@ export class Future<T = unknown> {
     if (this.settled) return;
     if (outcome === null) this.settled = { ok: false, error: new CancelledError() };
     else if (outcome.ok) this.settled = { ok: true, value: outcome.value };
-    else
-      this.settled = {
-        ok: false,
-        error: new TaskError(outcome.error.name, outcome.error.message, outcome.error.traceback),
-      };
-    for (const fn of this.callbacks.splice(0)) fn(this);
+    else this.settled = { ok: false, error: rebuildError(outcome.error) };
+    for (const fn of this.callbacks.splice(0)) this.call(fn);
+  }
+
+  private call(fn: (f: Future<T>) => void): void {
+    try {
+      fn(this);
+    } catch (error) {
+      const traceback = formatTraceback(error, ctx().program);
+      print(`exception calling callback for ${this[repr]()}\n${traceback}`, { file: 'stderr' });
+    }
   }
 
   private wait(timeout: number | null): Settled {

@@ -5,11 +5,32 @@ import { repr } from '../format';
 import { Queue } from '../queue/mp-queue';
 import { taskName } from './executor';
 import { Future, ResultPump } from './future';
-import { TaskTable } from './task-table';
+import { TaskState, TaskTable } from './task-table';
 import { PoolProcess, type Outcome, type Task } from './worker';
 
 type Fn = (...args: never[]) => unknown;
 type Callback<T> = ((value: T) => void) | null;
+
+/** Pool's arguments by name. */
+export interface PoolOptions {
+  processes?: number | null;
+  /** Run once in each worker before its first task (a top-level function). */
+  initializer?: Fn | null;
+  initargs?: unknown[];
+  /** Tasks a worker runs before it retires and a fresh one takes its place; null: no limit. */
+  maxtasksperchild?: number | null;
+}
+
+/** CPython's rule: a positive int or None. */
+function checkedMaxTasks(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw new ValueError(
+      `maxtasksperchild must be a positive int or null, not ${JSON.stringify(value) ?? String(value)}`,
+    );
+  }
+  return value;
+}
 
 let poolWorkers = 0;
 
@@ -23,19 +44,38 @@ export class Pool implements Disposable {
   private readonly pump: ResultPump;
   private readonly workers: PoolProcess[] = [];
   private state: 'run' | 'close' | 'terminate' = 'run';
+  readonly processes: number;
+  private readonly initializer: Fn | null;
+  private readonly initargs: unknown[];
+  private readonly maxtasksperchild: number | null;
+  /** Ids of tasks submitted and not yet done: while there are any, retired workers are replaced. */
+  private readonly unfinished = new Set<number>();
+  /** After close(), whether each worker has been sent its stop signal (`null` task). */
+  private stopsSent = false;
 
+  /** `(processes, initializer, initargs, maxtasksperchild)` as in Python, or options after processes. */
   constructor(
-    readonly processes: number | null = null,
-    private readonly initializer: Fn | null = null,
-    private readonly initargs: unknown[] = [],
-    private readonly maxtasksperchild: number | null = null,
+    processes?: number | null | PoolOptions,
+    initializer?: Fn | null | PoolOptions,
+    initargs?: unknown[],
+    maxtasksperchild?: number | null,
   ) {
-    const count = processes ?? (navigator.hardwareConcurrency || 1);
+    const options: PoolOptions =
+      processes !== null && typeof processes === 'object'
+        ? processes
+        : initializer !== null && typeof initializer === 'object'
+          ? { processes, ...initializer }
+          : { processes, initializer, initargs, maxtasksperchild };
+    const count = options.processes ?? (navigator.hardwareConcurrency || 1);
     if (!Number.isInteger(count) || count < 1)
       throw new ValueError('Number of processes must be at least 1');
-    if (initializer !== null && topLevelNameOf(initializer) === null) taskName(initializer, 'Pool');
+    this.processes = count;
+    this.maxtasksperchild = checkedMaxTasks(options.maxtasksperchild);
+    this.initializer = options.initializer ?? null;
+    this.initargs = options.initargs ?? [];
+    if (this.initializer !== null) taskName(this.initializer, "Pool's initializer");
     // Between waits for a result, replace workers that retired (maxtasksperchild).
-    this.pump = new ResultPump(new Queue<Outcome>(), new TaskTable(), () => this.replaceRetired());
+    this.pump = new ResultPump(new Queue<Outcome>(), new TaskTable(), () => this.maintain());
     // A child re-evaluating a module-level Pool (fork) gets an inert copy: the parent's pool
     // has the workers, and starting more here would multiply them in every child.
     this.inherited = ctx().bootstrapping;
@@ -131,7 +171,10 @@ export class Pool implements Disposable {
   close(): void {
     if (this.state !== 'run') return;
     this.state = 'close';
-    this.workers.forEach(() => this.tasks.put(null)); // one stop signal per worker
+    // Workers that never retire each take one stop signal after the last task. With
+    // maxtasksperchild, retired workers are replaced until every task is done (CPython issue
+    // 10332), and only then do the workers get their signals (maintain).
+    if (!this.maxtasksperchild) this.sendStops();
   }
 
   /** Stops the workers at once; unfinished tasks are lost. */
@@ -143,6 +186,7 @@ export class Pool implements Disposable {
   /** Waits for the workers to leave; close() or terminate() first. */
   join(): void {
     if (this.state === 'run') throw new ValueError('Pool is still running');
+    while (this.state === 'close' && !this.stopsSent) this.pump.pumpUntil(() => this.stopsSent, 50);
     for (const worker of this.workers) worker.join();
   }
 
@@ -165,6 +209,7 @@ export class Pool implements Disposable {
     if (this.state !== 'run') throw new ValueError('Pool not running');
     const id = this.pump.table.next();
     this.tasks.put({ id, fn: taskName(fn, 'Pool'), args });
+    if (this.maxtasksperchild) this.unfinished.add(id);
     return new Future(id, this.pump);
   }
 
@@ -178,6 +223,7 @@ export class Pool implements Disposable {
         initializer: this.initializer && topLevelNameOf(this.initializer),
         initargs: this.initargs,
         maxTasks: this.maxtasksperchild ?? 0,
+        breakage: null,
       },
       true,
     );
@@ -185,13 +231,30 @@ export class Pool implements Disposable {
     this.workers.push(worker);
   }
 
-  private replaceRetired(): void {
-    if (this.state !== 'run' || !this.maxtasksperchild) return;
-    for (let k = 0; k < this.workers.length; k++) {
-      if (this.workers[k].isAlive()) continue;
-      this.workers.splice(k--, 1);
-      this.startWorker();
+  /**
+   * Runs between waits (and in join): with maxtasksperchild, puts a fresh worker in the place
+   * of each retired one while the pool runs or tasks remain; after close(), once every task is
+   * done, sends each live worker its stop signal. A retiring worker that misses its signal
+   * leaves it in the queue, where nothing else will read it.
+   */
+  private maintain(): void {
+    if (this.state === 'terminate' || !this.maxtasksperchild || this.stopsSent) return;
+    for (const id of this.unfinished)
+      if (this.pump.table.state(id) === TaskState.Done) this.unfinished.delete(id);
+    if (this.state === 'run' || this.unfinished.size > 0) {
+      for (let k = 0; k < this.workers.length; k++) {
+        if (this.workers[k].isAlive()) continue;
+        this.workers.splice(k--, 1);
+        this.startWorker();
+      }
+    } else {
+      this.sendStops();
     }
+  }
+
+  private sendStops(): void {
+    this.stopsSent = true;
+    for (const worker of this.workers) if (worker.isAlive()) this.tasks.put(null);
   }
 }
 

@@ -17,7 +17,9 @@ import { toHandle } from '../transfer';
  *   PENDING -> RUNNING (a worker takes it) -> DONE (its result is in the result queue)
  *   PENDING -> CANCELLED (the submitter cancels it; a worker that later takes it skips it)
  *
- * Word 0 counts the ids handed out.
+ * Word 0 counts the ids handed out; word 1 is BROKEN (0 or 1): set once by a worker whose
+ * initializer failed, read by every worker before each task and by the submitter before each
+ * submit. Task `id` (from 1) is word 1 + id.
  */
 export const TaskState = { Pending: 0, Running: 1, Done: 2, Cancelled: 3 } as const;
 export type TaskState = (typeof TaskState)[keyof typeof TaskState];
@@ -30,7 +32,7 @@ export class TaskTable {
   private base!: number;
 
   constructor() {
-    this[attach](sharedObject(ObjectKind.TaskTable, (CAPACITY + 1) * 4, () => {}));
+    this[attach](sharedObject(ObjectKind.TaskTable, (CAPACITY + 2) * 4, () => {}));
   }
 
   [attach](ref: SharedRef): void {
@@ -47,12 +49,21 @@ export class TaskTable {
   }
 
   state(task: number): TaskState {
-    return Atomics.load(this.i32, this.base + task) as TaskState;
+    return Atomics.load(this.i32, this.base + 1 + task) as TaskState;
   }
 
   /** Moves `task` from `from` to `to`; false if it was not in `from`. */
   move(task: number, from: TaskState, to: TaskState): boolean {
-    return Atomics.compareExchange(this.i32, this.base + task, from, to) === from;
+    return Atomics.compareExchange(this.i32, this.base + 1 + task, from, to) === from;
+  }
+
+  /** The executor cannot run tasks any more: a worker's initializer failed. */
+  breakDown(): void {
+    Atomics.store(this.i32, this.base + 1, 1);
+  }
+
+  broken(): boolean {
+    return Atomics.load(this.i32, this.base + 1) === 1;
   }
 
   [toHandle]() {

@@ -1,9 +1,11 @@
-import { definedByName } from '../context';
+import { ctx, definedByName } from '../context';
+import { print } from '../globals';
 import { Process, registerRuntimeClass } from '../process';
 import type { Queue } from '../queue/mp-queue';
 import { Thread } from '../thread';
 import { formatTraceback } from '../traceback';
-import { ctx } from '../context';
+import { PicklingError } from '../transfer';
+import { describeError, type SentError } from './remote-error';
 import { TaskState, type TaskTable } from './task-table';
 
 /** A task as it travels through the tasks queue: the function by name, plain-data arguments. */
@@ -15,8 +17,13 @@ export interface Task {
 
 /** What a worker puts in the results queue for a task. */
 export type Outcome =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { name: string; message: string; traceback: string } };
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SentError };
+
+/** How an executor breaks when an initializer fails: the error every task then gets. */
+export interface Breakage {
+  className: 'BrokenThreadPool' | 'BrokenProcessPool';
+  message: string;
+}
 
 /** What every pool worker carries (its own fields travel to its Worker, like a subclass's). */
 interface PoolWorkerFields {
@@ -27,6 +34,11 @@ interface PoolWorkerFields {
   initargs: unknown[];
   /** Tasks before this worker exits (Pool's maxtasksperchild); 0 for no limit. */
   maxTasks: number;
+  /**
+   * An executor's: a failed initializer breaks it (every task fails with this). A Pool's is
+   * null: the worker dies of the error, as CPython's Pool workers do.
+   */
+  breakage: Breakage | null;
 }
 
 /**
@@ -34,30 +46,74 @@ interface PoolWorkerFields {
  * puts the outcome. A `null` task (shutdown) ends it; so does reaching maxTasks.
  */
 async function serve(fields: PoolWorkerFields): Promise<void> {
-  const { tasks, results, table, initializer, initargs, maxTasks } = fields;
-  if (initializer) (definedByName(initializer) as (...a: unknown[]) => unknown)(...initargs);
+  const { tasks, results, table, maxTasks, breakage } = fields;
+  if (!(await initialize(fields))) table.breakDown();
   for (let served = 0; maxTasks === 0 || served < maxTasks; served++) {
     const task = tasks.get();
     if (task === null) return;
     if (!table.move(task.id, TaskState.Pending, TaskState.Running)) continue; // cancelled
-    let outcome: Outcome;
-    try {
-      const fn = definedByName(task.fn) as (...a: unknown[]) => unknown;
-      outcome = { id: task.id, ok: true, value: await fn(...task.args) };
-    } catch (error) {
-      const e = error instanceof Error ? error : new Error(String(error));
-      const traceback = formatTraceback(e, ctx().program);
-      outcome = { id: task.id, ok: false, error: { name: e.name, message: e.message, traceback } };
-    }
+    const outcome =
+      breakage && table.broken()
+        ? ({ id: task.id, ok: false, error: brokenError(breakage) } as const)
+        : await outcomeOf(task);
+    // Published before the task is marked done: a future is settled by its outcome, and a
+    // settled future is never running() whatever the table says.
     try {
       results.put(outcome);
     } catch (error) {
-      // The value cannot travel (a class instance, a function): the task fails with that.
-      const message = (error as Error).message;
-      results.put({ id: task.id, ok: false, error: { name: 'TypeError', message, traceback: '' } });
+      results.put(sendable(outcome, (error as Error).message, task));
     }
     table.move(task.id, TaskState.Running, TaskState.Done);
   }
+}
+
+/** Runs the initializer; false if it failed and the executor is broken (reported on stderr). */
+async function initialize(fields: PoolWorkerFields): Promise<boolean> {
+  const { initializer, initargs, breakage } = fields;
+  if (!initializer) return true;
+  try {
+    await (definedByName(initializer) as (...a: unknown[]) => unknown)(...initargs);
+    return true;
+  } catch (error) {
+    if (!breakage) throw error;
+    print(`Exception in initializer:\n${formatTraceback(error, ctx().program)}`, {
+      file: 'stderr',
+    });
+    return false;
+  }
+}
+
+function brokenError(breakage: Breakage): SentError {
+  const { className, message } = breakage;
+  return { kind: 'runtime', className, name: className, message, traceback: '', fields: {} };
+}
+
+/** The task's outcome: its value, or its error described for the trip back. */
+async function outcomeOf(task: Task): Promise<Outcome> {
+  try {
+    const fn = definedByName(task.fn) as (...a: unknown[]) => unknown;
+    return { id: task.id, ok: true, value: await fn(...task.args) };
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    return { id: task.id, ok: false, error: describeError(e, formatTraceback(e, ctx().program)) };
+  }
+}
+
+/**
+ * What is sent instead of an outcome the results queue refused (`refusal`, its reason): an
+ * error without its own fields, or for a value that cannot travel (a function, a class
+ * instance) a PicklingError naming the task, as Python's pool fails to pickle a result.
+ */
+function sendable(outcome: Outcome, refusal: string, task: Task): Outcome {
+  if (!outcome.ok) return { ...outcome, error: { ...outcome.error, fields: {} } };
+  const m = /^cannot put an? (.+?) \(item\.value([^)]*)\) into a queue(.*)$/s.exec(refusal);
+  const why = m
+    ? `result${m[2]} is a ${m[1]}${m[3].replace(': items are', '; a result is')}`
+    : refusal;
+  const message =
+    `the result of task ${task.fn}() cannot be sent back to the process that asked for it ` +
+    `(results travel between Workers as data): ${why}`;
+  return { id: task.id, ok: false, error: describeError(new PicklingError(message), '') };
 }
 
 /** A ThreadPoolExecutor's thread. */
