@@ -72,7 +72,7 @@ function nested() { return { ok: 1, fn: () => 0 }; }
 function double(x: number) { return 2 * x; }
 if (__name__ === '__main__') {
   const pool = new Pool(1);
-  for (const fn of [adder, nested]) {
+  for (const fn of [adder, nested] as ((n: number) => unknown)[]) {
     try { pool.apply(fn, [1]); } catch (e) { print((e as Error).name + ': ' + (e as Error).message); }
   }
   print('pool still works', pool.apply(double, [21]));
