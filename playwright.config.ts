@@ -1,8 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { BUILD_DIR, E2E_PORT as PORT } from './e2e/support/server';
 import { CHROMIUM_ARGS, findChromium } from './scripts/browser';
-
-// E2E_PORT lets two test runs share a machine without sharing a server.
-const PORT = Number(process.env.E2E_PORT ?? 5188);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,10 +22,16 @@ export default defineConfig({
     // processes), one at a time when the others are done.
     { name: 'solo', testMatch: /\.solo\.spec\.ts$/, dependencies: ['all'], workers: 1 },
   ],
+  // The tests run what ships: the production build (minified, bundled), served by `vite
+  // preview` with the same headers as the dev server (scripts/hosting.ts). e2e/preview.spec.ts
+  // also runs a program on the dev server.
   webServer: {
-    command: `npx vite --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command:
+      `npx vite build --logLevel error --outDir ${BUILD_DIR} && ` +
+      `npx vite preview --outDir ${BUILD_DIR} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/run.html`,
     reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
+    // The build takes about 20 s alone, longer on cores shared with other runs.
+    timeout: 240_000,
   },
 });

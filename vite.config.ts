@@ -28,7 +28,8 @@ function kernels(): Plugin {
 
 export default defineConfig({
   // Cross-origin isolation, CSP, _headers and the no-headers fallback: scripts/hosting.ts.
-  plugins: [kernels(), programTypesPlugin(), hosting()],
+  // First, so its headers are set before another plugin's middleware answers (kernels.wasm).
+  plugins: [hosting(), kernels(), programTypesPlugin()],
   // Relative URLs, so the build runs under any path (a GitHub Pages project site).
   base: './',
   worker: { format: 'es' },

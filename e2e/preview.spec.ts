@@ -1,32 +1,13 @@
-import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { preview, type PreviewServer } from 'vite';
+import { startDevServer } from '../scripts/dev-server';
 import { serveFolder } from './support/http';
+import { BUILD_DIR } from './support/server';
 
-// The production build, served by `vite preview`, must be cross-origin isolated like the dev
-// server, and run programs (its process Workers and kernels come from the build).
-// Serial: one worker builds once (two workers would each build into OUT, emptying it under
-// the other).
-test.describe.configure({ mode: 'serial', timeout: 180_000 });
-
-const OUT = 'build/preview-test';
-let server: PreviewServer;
-let url: string;
-
-test.beforeAll(async () => {
-  execSync(`npx vite build --logLevel error --outDir ${OUT}`, { stdio: 'inherit' });
-  server = await preview({
-    logLevel: 'error',
-    build: { outDir: OUT },
-    preview: { host: '127.0.0.1', port: 0 },
-  });
-  url = server.resolvedUrls!.local[0];
-});
-
-test.afterAll(async () => {
-  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-});
+// The suite runs against the production build served by `vite preview` (playwright.config.ts
+// builds it into BUILD_DIR): it must be cross-origin isolated and run programs, its process
+// Workers and kernels coming from the build. The dev server must be too.
+test.describe.configure({ timeout: 180_000 });
 
 const LOCK_PROGRAM = `import { Process, Lock } from 'multiprocessing';
 function f(lock: Lock) { lock.withLock(() => print('child with the lock')); }
@@ -43,8 +24,12 @@ async function runInRunner(page: Page, base: string): Promise<string[]> {
 test('vite preview of the build sends every header and runs a program', async ({
   page,
   request,
+  baseURL,
 }) => {
-  const workerScript = readdirSync(`${OUT}/assets`).find((f) => /^worker-main-.*\.js$/.test(f));
+  const url = `${baseURL!}/`;
+  const workerScript = readdirSync(`${BUILD_DIR}/assets`).find((f) =>
+    /^worker-main-.*\.js$/.test(f),
+  );
   for (const path of ['', 'run.html', 'kernels.wasm', `assets/${workerScript}`]) {
     const response = await request.get(new URL(path, url).href);
     const headers = response.headers();
@@ -59,7 +44,7 @@ test('vite preview of the build sends every header and runs a program', async ({
   expect(await policy('')).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(await policy(`assets/${workerScript}`)).toContain("connect-src 'none'");
   // Static hosts read the same headers from the build's _headers file.
-  const hostHeaders = readFileSync(`${OUT}/_headers`, 'utf8');
+  const hostHeaders = readFileSync(`${BUILD_DIR}/_headers`, 'utf8');
   expect(hostHeaders).toContain('Document-Isolation-Policy: isolate-and-require-corp');
   expect(hostHeaders).toMatch(/\/assets\/\*\n {2}Content-Security-Policy: .*connect-src 'none'/);
 
@@ -78,12 +63,12 @@ test('vite preview of the build sends every header and runs a program', async ({
 test('on a host that sends no headers, the service worker isolates the page after one reload', async ({
   page,
 }) => {
-  const host = await serveFolder(OUT);
+  const host = await serveFolder(BUILD_DIR);
   try {
     const response = await page.request.get(host.url);
     expect(response.headers()['cross-origin-embedder-policy']).toBeUndefined();
     // The service worker must be one classic script: no import of a shared chunk.
-    expect(readFileSync(`${OUT}/coi-sw.js`, 'utf8')).not.toMatch(/\bimport\b/);
+    expect(readFileSync(`${BUILD_DIR}/coi-sw.js`, 'utf8')).not.toMatch(/\bimport\b/);
 
     await page.goto(host.url);
     await expect
@@ -97,5 +82,19 @@ test('on a host that sends no headers, the service worker isolates the page afte
     expect(await runInRunner(page, host.url)).toEqual(['child with the lock', 'exit 0']);
   } finally {
     await host.close();
+  }
+});
+
+test('the dev server sends the isolation headers and runs a program', async ({ page, request }) => {
+  const { server, url } = await startDevServer();
+  try {
+    for (const path of ['', 'run.html', 'kernels.wasm']) {
+      const headers = (await request.get(new URL(path, url).href)).headers();
+      expect(headers['cross-origin-opener-policy'], path).toBe('same-origin');
+      expect(headers['cross-origin-embedder-policy'], path).toBe('require-corp');
+    }
+    expect(await runInRunner(page, url)).toEqual(['child with the lock', 'exit 0']);
+  } finally {
+    await server.close();
   }
 });

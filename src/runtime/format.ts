@@ -1,3 +1,5 @@
+import { pythonClassName, pythonTypeName } from './class-names';
+
 /**
  * Text for printed values, close to what Node's console shows: strings bare at the top level
  * and quoted inside containers, objects and arrays expanded, cycles marked. Objects may supply
@@ -29,7 +31,7 @@ export function inspect(value: unknown, seen: Set<object> = new Set(), depth = 0
       return value.toString();
     case 'function':
       return value.toString().startsWith('class')
-        ? `[class ${value.name || '(anonymous)'}]`
+        ? `[class ${pythonClassName(value, '(anonymous)')}]`
         : `[Function: ${value.name || '(anonymous)'}]`;
   }
   if (value === null) return 'null';
@@ -61,11 +63,12 @@ function inspectObject(obj: object, seen: Set<object>, depth: number): string {
   }
   if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) {
     const list = Array.from(obj as unknown as ArrayLike<number | bigint>, item);
+    // A built-in constructor's name (Int32Array): the minifier never renames those.
     return `${obj.constructor.name}(${list.length}) [${list.join(', ')}]`;
   }
   const entries = Object.entries(obj).map(([k, v]) => `${key(k)}: ${item(v)}`);
-  const proto = Object.getPrototypeOf(obj) as { constructor?: { name?: string } } | null;
-  const className = proto && proto !== Object.prototype ? (proto.constructor?.name ?? '') : '';
+  const proto = Object.getPrototypeOf(obj) as object | null;
+  const className = proto && proto !== Object.prototype ? pythonTypeName(obj, '') : '';
   const body = entries.length ? `{ ${entries.join(', ')} }` : '{}';
   return className ? `${className} ${body}` : body;
 }

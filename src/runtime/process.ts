@@ -1,5 +1,6 @@
 import { waitOn, remaining, scaledMs } from './blocking';
 import { notify } from './channel';
+import { nameRuntimeClass, pythonClassName } from './class-names';
 import { ctx, topLevelNameOf } from './context';
 import { AssertionError, RuntimeError, ValueError } from './errors';
 import { repr } from './format';
@@ -84,7 +85,7 @@ export class Process {
 
   /** Python's default name: the class name and the creator's counter (`Process-1`, `Chat-2:1`). */
   protected defaultName(identity: number[]): string {
-    return `${this.constructor.name}-${identity.join(':')}`;
+    return `${pythonClassName(this.constructor)}-${identity.join(':')}`;
   }
 
   get name(): string {
@@ -198,7 +199,7 @@ export class Process {
 
   [repr](): string {
     const { name, pid, started, daemon } = this[STATE];
-    const kind = this.constructor.name;
+    const kind = pythonClassName(this.constructor);
     if (!started && pid === null)
       return `<${kind} name='${name}'${daemon ? ' daemon' : ''} initial>`;
     const code = this.exitCode;
@@ -272,6 +273,8 @@ export class Process {
   }
 }
 
+nameRuntimeClass(Process, 'Process');
+
 /** The base class of each kind: a child started from one is rebuilt as one around its target. */
 export const kindClasses: Record<ProcessKind, typeof Process> = {
   process: Process,
@@ -284,7 +287,11 @@ export function registerKindClass(kind: ProcessKind, cls: typeof Process): void 
 /** Subclasses the runtime defines (Timer): rebuilt from their fields, like the program's. */
 const runtimeClassNames = new Map<unknown, string>();
 export const runtimeClassesByName = new Map<string, { prototype: object }>();
-export function registerRuntimeClass(name: string, cls: { prototype: object }): void {
+export function registerRuntimeClass(
+  name: string,
+  cls: abstract new (...args: never[]) => unknown,
+): void {
+  nameRuntimeClass(cls, name);
   runtimeClassNames.set(cls, name);
   runtimeClassesByName.set(name, cls);
 }

@@ -1,3 +1,4 @@
+import { nameRuntimeClass } from './class-names';
 import { ctx } from './context';
 import { H } from './layout';
 import {
@@ -49,6 +50,7 @@ export class Thread extends Process {
   }
 }
 registerKindClass('thread', Thread);
+nameRuntimeClass(Thread, 'Thread');
 
 /**
  * threading.Timer: a thread that calls `fn(...args)` after `interval` seconds, unless cancel()

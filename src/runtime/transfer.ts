@@ -1,3 +1,4 @@
+import { pythonClassName } from './class-names';
 import { definedByName, topLevelNameOf } from './context';
 
 /**
@@ -75,7 +76,7 @@ function encodeObject(value: object, path: string, seen: Set<object>): Encoded {
   if (proto === Object.prototype || proto === null) return fields;
   const className = topLevelNameOf(proto.constructor);
   if (className === null) {
-    const name = (proto.constructor as { name?: string } | undefined)?.name ?? 'object';
+    const name = pythonClassName(proto.constructor);
     throw new PicklingError(
       `cannot send a ${name} (${path}) to another process: only plain data, instances of the ` +
         "program's top-level classes, and playground objects (Lock, Queue, Value, ...) can be sent.",

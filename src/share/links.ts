@@ -25,7 +25,8 @@ export interface LinkOptions {
   /** `readonly` (embeds only): the program cannot be edited. */
   readonly: boolean;
   /**
-   * `autorun` (embeds only): run as soon as the page is ready; the embedding author chose it.
+   * `autorun` (embeds only): run as soon as the page is ready, when another page frames it (the
+   * embedding author chose it); the same link opened top-level waits for Run (ui/embed.ts).
    * The full playground never runs a link's program by itself: it is someone else's code.
    */
   autorun: boolean;

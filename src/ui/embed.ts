@@ -51,7 +51,7 @@ export function setUpEmbed(link: LinkOptions, page: EmbedPage): { programChanged
     const tab = newTabLink('openNewTab');
     showWarning(page.toolbar, 'embed-not-isolated', t('frameNotIsolated'), tab);
     links.push(tab);
-  } else if (link.autorun) {
+  } else if (link.autorun && isFramed()) {
     page.run();
   }
   void refresh();
@@ -64,6 +64,14 @@ export function setUpEmbed(link: LinkOptions, page: EmbedPage): { programChanged
       timer = setTimeout(() => void refresh(), 300);
     },
   };
+}
+
+/**
+ * Whether another page frames this one. `autorun` is the embedding author's choice for their
+ * page; the same link opened top-level (a shared or malicious link) waits for Run.
+ */
+function isFramed(): boolean {
+  return window.top !== window;
 }
 
 function newTabLink(text: WordKey): HTMLAnchorElement {

@@ -16,6 +16,7 @@
  * axis. The data is copied when called; calling again with the same `title` redraws that chart.
  */
 import { notify } from '../channel';
+import { pythonTypeName } from '../class-names';
 import { ctx } from '../context';
 import {
   VIEWS,
@@ -87,7 +88,7 @@ function sharedArray(value: unknown, what: string): SharedArray {
         ? typeof value
         : Array.isArray(value)
           ? 'a plain Array'
-          : (value.constructor?.name ?? 'object');
+          : pythonTypeName(value);
   throw new TypeError(
     `${what} must be a SharedArray or RawArray from 'multiprocessing' (the page reads it from shared memory), not ${kind}`,
   );
@@ -95,8 +96,8 @@ function sharedArray(value: unknown, what: string): SharedArray {
 
 function place(array: SharedArray): ArrayPlace {
   const { view, typecode } = storageOf(array);
-  const name = view.constructor.name as ViewName;
-  const numeric = name in VIEWS && typecode !== 'c' && typecode !== 'u';
+  const name = (Object.keys(VIEWS) as ViewName[]).find((n) => view instanceof VIEWS[n]);
+  const numeric = name !== undefined && typecode !== 'c' && typecode !== 'u';
   return {
     typecode,
     region: numeric ? { offset: view.byteOffset, length: view.length, view: name } : null,

@@ -1,4 +1,5 @@
 import { Packr, RESET_BUFFER_MODE, REUSE_BUFFER_MODE } from 'msgpackr';
+import { pythonTypeName } from '../class-names';
 import { ctx } from '../context';
 import { H } from '../layout';
 import { guarded } from '../sync/spin-mutex';
@@ -213,7 +214,7 @@ function refused(value: unknown): string | null {
     }
     return null;
   }
-  const name = (value as object).constructor?.name || 'object';
+  const name = pythonTypeName(value as object);
   return (
     `cannot put a ${name} (item) into a queue: items are plain data (numbers, strings, ` +
     'booleans, null, undefined, bigint, arrays, plain objects, typed arrays, Map, Set, Date)'

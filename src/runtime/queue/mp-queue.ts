@@ -7,6 +7,7 @@ import {
   ObjectKind,
   attach,
   handleOf,
+  kindName,
   registerShared,
   sharedObject,
   type SharedRef,
@@ -258,8 +259,16 @@ export class Queue<T = unknown> {
     return handleOf(this);
   }
 
+  /** `<Queue(qsize=3)>`, with its maxsize when bounded; named by its kind (class names are minified). */
   [repr](): string {
-    return `<${this.constructor.name}(qsize=${this.qsize()}, maxsize=${this.maxsize})>`;
+    const kind = kindName((this.constructor as typeof Queue).kind);
+    const bound = this.maxsize > 0 ? `, maxsize=${this.maxsize}` : '';
+    return `<${kind}(qsize=${this.qsize()}${bound})>`;
+  }
+
+  /** String(queue) and template strings read as print does. */
+  toString(): string {
+    return this[repr]();
   }
 }
 

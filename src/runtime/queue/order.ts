@@ -1,3 +1,5 @@
+import { pythonTypeName } from '../class-names';
+
 /**
  * Python's ordering for PriorityQueue items (heapq compares with `<`): numbers and bigints by
  * value, strings by code point, arrays (Python's tuples) element by element, then by length.
@@ -36,6 +38,6 @@ function isNumeric(v: unknown): v is number | bigint {
 function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
-  if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
+  if (typeof v === 'object') return pythonTypeName(v as object);
   return typeof v;
 }

@@ -108,6 +108,11 @@ export class Connection<T = unknown> {
     return `<Connection ${this.readable ? 'r' : ''}${this.writable ? 'w' : ''}${this.closed ? ' closed' : ''}>`;
   }
 
+  /** String(connection) and template strings read as print does. */
+  toString(): string {
+    return this[repr]();
+  }
+
   private checkOpen(): void {
     if (this.closed) throw new OSError('handle is closed');
   }

@@ -152,6 +152,11 @@ export class Barrier {
   [repr](): string {
     return `<Barrier(parties=${this.parties}, waiting=${this.nWaiting}${this.broken ? ', broken' : ''})>`;
   }
+
+  /** String(barrier) and template strings read as print does. */
+  toString(): string {
+    return this[repr]();
+  }
 }
 
 registerShared(ObjectKind.Barrier, Barrier);

@@ -77,7 +77,12 @@ export class Event {
   }
 
   [repr](): string {
-    return `<Event(${this.isSet() ? 'set' : 'unset'})>`;
+    return `<Event(set=${this.isSet()})>`;
+  }
+
+  /** String(event) and template strings read as print does. */
+  toString(): string {
+    return this[repr]();
   }
 }
 

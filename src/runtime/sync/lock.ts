@@ -2,6 +2,7 @@ import { scaledMs } from '../blocking';
 import { ctx } from '../context';
 import { RuntimeError, ValueError } from '../errors';
 import { repr } from '../format';
+import { processName } from '../proc-record';
 import { toHandle, type HandleSource } from '../transfer';
 import { GATE_WORDS, Gate } from './gate';
 import { DEAD_OWNER, OWNER, deadOwnerError } from './owner';
@@ -48,6 +49,14 @@ export abstract class Holdable {
   hold(): Disposable {
     this.acquire();
     return { [Symbol.dispose]: () => this.release() };
+  }
+
+  /** Python's repr, which print shows. */
+  abstract [repr](): string;
+
+  /** String(lock) and template strings read as print does. */
+  toString(): string {
+    return this[repr]();
   }
 }
 
@@ -118,6 +127,12 @@ abstract class LockBase extends Holdable implements HandleSource {
     return objectLabel(this.id);
   }
 
+  /** The owner as Python's reprs name it: its process (or thread) name, or None. */
+  protected ownerName(): string {
+    const pid = this.owner;
+    return pid === null ? 'None' : (processName(ctx().heap, pid) ?? `pid ${pid}`);
+  }
+
   abstract [toHandle](): ReturnType<HandleSource[typeof toHandle]>;
 }
 
@@ -148,7 +163,7 @@ export class Lock extends LockBase {
   }
 
   [repr](): string {
-    return `<Lock(owner=${this.owner ?? 'None'})>`;
+    return `<Lock(owner=${this.ownerName()})>`;
   }
 }
 
@@ -204,7 +219,7 @@ export class RLock extends LockBase {
   }
 
   [repr](): string {
-    return `<RLock(${this.owner ?? 'None'}, ${this.count})>`;
+    return `<RLock(${this.ownerName()}, ${this.count})>`;
   }
 }
 

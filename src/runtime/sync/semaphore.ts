@@ -69,7 +69,7 @@ export class Semaphore extends Holdable {
   }
 
   [repr](): string {
-    return `<${this.constructor.name}(value=${this.getValue()})>`;
+    return `<Semaphore(value=${this.getValue()})>`;
   }
 }
 
@@ -81,6 +81,10 @@ export class BoundedSemaphore extends Semaphore {
       if (!this.gate.release(this.initial))
         throw new ValueError('Semaphore released too many times');
     }
+  }
+
+  override [repr](): string {
+    return `<BoundedSemaphore(value=${this.getValue()}, maxvalue=${this.initial})>`;
   }
 }
 
