@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { kernelSignatures } from '../src/compile/kernel/signatures';
+import { kernelTypings } from '../src/compile/kernel/typings';
 import { programTypes, TYPES_ROOT } from './program-types';
 
 const PROGRAMS = 'src/examples/programs';
@@ -80,5 +82,28 @@ describe('the typings the editor gets', () => {
       'print(sum);',
     ].join('\n');
     expect(check({ '/main.ts': program }, dir, options)).toEqual([]);
+  });
+
+  it("see a kernel file's exports with their types, and catch a wrong argument", () => {
+    const kernel =
+      'export function sumSquares(data: usize, n: i32): f64 { return 0; }\n' +
+      'export function seed(x: u64, fast?: bool): u64 { return x; }';
+    const typings = kernelTypings('kernel.as.ts', kernelSignatures(kernel).functions);
+    const program = [
+      "import { SharedArray, RawArray, Value } from 'multiprocessing';",
+      "import { sumSquares, seed } from './kernel.as';",
+      "const data = new RawArray('d', 8);",
+      'const total: number = sumSquares(data, data.length);',
+      "sumSquares(new SharedArray('i', 4), 4);",
+      "sumSquares(new Value('d', 1), 1);",
+      'const s: bigint = seed(1n) + seed(2n, true);',
+      'print(total, s);',
+      'sumSquares([1, 2, 3], 3);',
+    ].join('\n');
+    const errors = check({ '/main.ts': program, '/kernel.as.d.ts': typings }, dir, options);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /'number\[\]' is not assignable to parameter of type 'KernelAddress'/,
+    );
   });
 });

@@ -33,6 +33,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
     isMain: a.isMain,
     program: a.program,
     kernels: a.kernels,
+    userKernels: a.userKernels ?? null,
     startMethod: a.startMethod,
     topLevel: a.isMain || a.startMethod === 'spawn',
     bootstrapping: !a.isMain,

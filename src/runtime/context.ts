@@ -1,4 +1,5 @@
 import type { Heap } from './heap';
+import type { UserKernels } from './kernels/user';
 import type { OwningProcess, ProcessKind, ProgramInfo, StartMethod } from './protocol';
 
 /**
@@ -21,6 +22,8 @@ export interface ProcessContext {
   program: ProgramInfo;
   /** The AssemblyScript kernels, compiled once by the page (null if kernels.wasm did not load). */
   kernels: WebAssembly.Module | null;
+  /** The kernels the program's own `*.as.ts` files define, compiled by the page; null if none. */
+  userKernels: UserKernels | null;
   startMethod: StartMethod;
   /** Top-level statements run here (main process, or a "spawn" child). */
   topLevel: boolean;

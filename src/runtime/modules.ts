@@ -1,4 +1,5 @@
-import type { ModuleName } from './module-names';
+import { isKernelSpecifier, type ModuleName } from './module-names';
+import { userKernelModule } from './kernels/user';
 import * as concurrentFutures from './modules/concurrent-futures';
 import * as display from './modules/display';
 import * as fs from './modules/fs';
@@ -26,7 +27,9 @@ export const MODULES: Record<ModuleName, object> = {
   display,
 };
 
+/** A playground module, or a kernel file of the program (`./name.as`, see kernels/user.ts). */
 export function moduleByName(name: string): object {
+  if (isKernelSpecifier(name)) return userKernelModule(name);
   const found = (MODULES as Record<string, object>)[name];
   if (!found) throw new Error(`internal: module '${name}' passed the compiler but is not loaded`);
   return found;

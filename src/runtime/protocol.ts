@@ -5,6 +5,7 @@
  * page in the order they were sent.
  */
 import type { DisplayItem } from './display-item';
+import type { UserKernels } from './kernels/user';
 import type { Encoded } from './transfer';
 
 export type StartMethod = 'fork' | 'spawn';
@@ -58,6 +59,8 @@ export interface OwningProcess {
 export interface Assignment extends Omit<SpawnRequest, 'job'> {
   memory: WebAssembly.Memory;
   kernels: WebAssembly.Module | null;
+  /** The program's own kernels (`*.as.ts`), compiled by the page; absent when it has none. */
+  userKernels?: UserKernels | null;
   program: ProgramInfo;
   ppid: number;
   parentName: string;

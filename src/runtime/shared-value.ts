@@ -112,7 +112,8 @@ function describe(value: unknown): string {
 /** A shared block of `length` elements of `typecode`, and its view. */
 abstract class SharedData {
   id!: number;
-  protected view!: View;
+  /** @internal */
+  view!: View;
   protected typecode!: string;
   protected lock!: Lock | RLock | null;
 
@@ -195,6 +196,11 @@ export class Value<T extends Element = number> extends SharedData {
   [repr](): string {
     return `<${this.lock ? 'Synchronized' : 'Raw'}Value('${this.typecode}', ${String(this.value)})>`;
   }
+}
+
+/** The byte address in the heap of a Value's or an Array's first element; null for anything else. */
+export function addressOf(value: unknown): number | null {
+  return value instanceof SharedData ? value.view.byteOffset : null;
 }
 
 /** Where an array's elements are: byte address in the heap (for the kernels) and the typed view. */

@@ -1,28 +1,13 @@
+import type { KernelFunction, KernelType } from '../../runtime/kernels/kernel-abi';
+
+export type { KernelFunction, KernelParam, KernelType } from '../../runtime/kernels/kernel-abi';
+
 /**
  * The functions a user's AssemblyScript file exports, read from its source: what the program
  * may call, and how each argument crosses from JavaScript (see KernelType). A kernel takes and
  * returns numbers and addresses only; anything else (a string, an array, a class) cannot cross
  * without the AssemblyScript loader's glue, so it is refused with the rule.
  */
-
-/** How a parameter or result crosses between the program and the kernel. */
-export type KernelType = 'address' | 'number' | 'bigint' | 'boolean' | 'void';
-
-export interface KernelParam {
-  name: string;
-  /** The AssemblyScript type as written (`usize`, `f64`). */
-  written: string;
-  type: KernelType;
-  optional: boolean;
-}
-
-export interface KernelFunction {
-  name: string;
-  params: KernelParam[];
-  result: { written: string; type: KernelType };
-  /** 1-based line of the declaration. */
-  line: number;
-}
 
 /** A source position with a message (a declaration that cannot be exported to the program). */
 export interface SignatureProblem {
