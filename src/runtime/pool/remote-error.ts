@@ -7,6 +7,7 @@ import {
   TimeoutError,
   ValueError,
 } from '../errors';
+import { MemoryError } from '../alloc';
 import { BrokenPipeError, EOFError, Empty, Full } from '../queue/errors';
 import { BrokenBarrierError } from '../sync/barrier';
 import { PicklingError } from '../transfer';
@@ -45,6 +46,7 @@ const RUNTIME_ERRORS: Record<string, new (message?: string) => Error> = {
   RuntimeError,
   ProcessError,
   TimeoutError,
+  MemoryError,
   Empty,
   Full,
   EOFError,
@@ -95,7 +97,7 @@ export function describeError(error: Error, traceback: string): SentError {
     if (place) {
       const note = fellBack
         ? `\n(raised again as ${place.className}, the nearest class the other process can ` +
-          `find: the class of ${error.name} is not a top-level class of the program)`
+          `find: only the program's top-level classes and built-in errors travel by name)`
         : '';
       return { ...place, ...ownData(error), traceback: traceback + note };
     }
