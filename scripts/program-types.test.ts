@@ -8,6 +8,7 @@ import { kernelTypings } from '../src/compile/kernel/typings';
 import { programTypes, TYPES_ROOT } from './program-types';
 
 const PROGRAMS = 'src/examples/programs';
+const KERNELS = 'src/examples/kernels';
 
 /** Diagnostics of `sources` checked as the editor checks a program, the typings on disk. */
 function check(sources: Record<string, string>, dir: string, options: ts.CompilerOptions) {
@@ -45,6 +46,11 @@ describe('the typings the editor gets', () => {
         .filter((f) => f.endsWith('.ts'))
         .map((f) => [path.resolve(PROGRAMS, f), readFileSync(path.join(PROGRAMS, f), 'utf8')]),
     );
+    // Lessons' kernel files, as the editor shows them to the program: as typings beside it.
+    for (const f of readdirSync(KERNELS)) {
+      const { functions } = kernelSignatures(readFileSync(path.join(KERNELS, f), 'utf8'));
+      sources[path.resolve(PROGRAMS, f.replace(/\.ts$/, '.d.ts'))] = kernelTypings(f, functions);
+    }
     expect(Object.keys(sources).length).toBeGreaterThan(50);
     expect(check(sources, dir, options)).toEqual([]);
   }, 60_000);
@@ -61,7 +67,7 @@ describe('the typings the editor gets', () => {
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/'string' is not assignable to parameter of type 'number'/);
     expect(errors[1]).toMatch(/'number' is not assignable/);
-  });
+  }, 60_000);
 
   it('accept correct code with shared values (a Value of a number typecode holds any number)', () => {
     const program = [
@@ -82,7 +88,7 @@ describe('the typings the editor gets', () => {
       'print(sum);',
     ].join('\n');
     expect(check({ '/main.ts': program }, dir, options)).toEqual([]);
-  });
+  }, 60_000);
 
   it("see a kernel file's exports with their types, and catch a wrong argument", () => {
     const kernel =
@@ -105,5 +111,5 @@ describe('the typings the editor gets', () => {
     expect(errors[0]).toMatch(
       /'number\[\]' is not assignable to parameter of type 'KernelAddress'/,
     );
-  });
+  }, 60_000);
 });

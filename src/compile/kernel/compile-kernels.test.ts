@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HEAP_PAGES, KERNEL_RESERVED, USER_KERNEL_DATA } from '../../runtime/layout';
 import { compileKernelFiles, type CompiledKernels } from './compile-kernels';
@@ -117,5 +118,16 @@ export function f(x: i32): void { log(x); }`;
     const result = await compileKernelFiles([{ name: 'imp.as.ts', text }]);
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map((d) => d.message).join('\n')).toMatch(/imports .*log/);
+  }, 60_000);
+
+  it("compiles the lessons' kernels", async () => {
+    const dir = 'src/examples/kernels';
+    const files = readdirSync(dir).map((name) => ({
+      name,
+      text: readFileSync(`${dir}/${name}`, 'utf8'),
+    }));
+    const result = await compileKernelFiles(files);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.ok).toBe(true);
   }, 60_000);
 });
