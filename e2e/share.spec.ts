@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { encodeProgram } from '../src/share/codec';
+import { decodeFiles, encodeProgram } from '../src/share/codec';
+import { readLinkOptions, shareUrl } from '../src/share/links';
+import { lessonSource } from './support/lessons';
 
 /** The editor's text once Monaco shows it (Monaco renders spaces as no-break spaces). */
 async function editorText(page: Page): Promise<string> {
@@ -55,29 +57,25 @@ test('Share puts the program in a link; the link opens it in a new page, not run
   expect(await readerViolations()).toEqual([]);
 });
 
-test('every gallery lesson round-trips through a link', async ({ page }) => {
+test('every gallery lesson round-trips through a link', async ({ page, baseURL }) => {
+  // The lessons the gallery offers, each round-tripped by the same codec and link modules.
   await page.goto('/');
-  const result = await page.evaluate(async () => {
-    // The page's own modules, as the dev server serves them.
-    const load = (path: string) => import(/* @vite-ignore */ path);
-    const { LESSONS } = (await load('/src/examples/catalog.ts')) as Catalog;
-    const codec = (await load('/src/share/codec.ts')) as Codec;
-    const links = (await load('/src/share/links.ts')) as Links;
-    const broken: string[] = [];
-    let longest = 0;
-    for (const lesson of LESSONS) {
-      const code = await codec.encodeProgram(lesson.source);
-      const link = links.shareUrl(location.href, { code, lesson: lesson.id, lang: 'zh' });
-      longest = Math.max(longest, link.length);
-      const read = links.readLinkOptions(link);
-      const back = await codec.decodeProgram(read.code!);
-      if (back !== lesson.source || read.lesson !== lesson.id) broken.push(lesson.id);
-    }
-    return { count: LESSONS.length, broken, longest };
-  });
-  expect(result.count).toBeGreaterThan(50);
-  expect(result.broken).toEqual([]);
-  expect(result.longest).toBeLessThan(8_000);
+  const ids = await page
+    .locator('#lesson option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  const broken: string[] = [];
+  let longest = 0;
+  for (const id of ids) {
+    const source = lessonSource(id);
+    const code = await encodeProgram(source);
+    const link = shareUrl(`${baseURL!}/`, { code, lesson: id, lang: 'zh' });
+    longest = Math.max(longest, link.length);
+    const read = readLinkOptions(link);
+    if ((await decodeFiles(read.code!))[0].text !== source || read.lesson !== id) broken.push(id);
+  }
+  expect(ids.length).toBeGreaterThan(50);
+  expect(broken).toEqual([]);
+  expect(longest).toBeLessThan(8_000);
 });
 
 test('a damaged link opens the playground with a message that says so', async ({ page }) => {
@@ -116,8 +114,3 @@ test('a program over 64 KB is refused with a message; Copy embed code gives an i
   expect(snippet).toContain('allow="cross-origin-isolated');
   expect(snippet).not.toContain('sandbox');
 });
-
-// Types of the page's modules, for the in-page round trip.
-type Catalog = typeof import('../src/examples/catalog');
-type Codec = typeof import('../src/share/codec');
-type Links = typeof import('../src/share/links');

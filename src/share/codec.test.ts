@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { decodeProgram, encodeProgram, MAX_PROGRAM_BYTES, ShareLinkError } from './codec';
+import {
+  decodeFiles,
+  encodeFiles,
+  encodeProgram,
+  MAX_PROGRAM_BYTES,
+  ShareLinkError,
+} from './codec';
+
+/** The program (main.ts) a link carries. */
+async function decodeProgram(token: string): Promise<string> {
+  const files = await decodeFiles(token);
+  expect(files.map((f) => f.name)).toEqual(['main.ts']);
+  return files[0].text;
+}
 
 const PROGRAM = `import { Process, Lock } from 'multiprocessing';
 // 锁：一次只有一个进程 (non-ASCII survives)
@@ -75,5 +88,51 @@ describe('share link codec', () => {
 
   it('says a link of a later format needs a newer playground', async () => {
     expect((await rejection(decodeProgram('7.AAAA'))).message).toMatch(/newer version.*format 7/);
+  });
+
+  it('carries every file of a program with kernels (format 2), main.ts first', async () => {
+    const files = [
+      { name: 'main.ts', text: "import { f } from './k.as';\nprint(f(1));\n" },
+      { name: 'k.as.ts', text: 'export function f(x: i32): i32 { return x + 1; } // 核\n' },
+      { name: 'other.as.ts', text: '' },
+    ];
+    const token = await encodeFiles(files);
+    expect(token).toMatch(/^2\.[A-Za-z0-9_-]+$/);
+    expect(await decodeFiles(token)).toEqual(files);
+    // A program of main.ts alone keeps format 1, as short as before.
+    expect(await encodeFiles(files.slice(0, 1))).toBe(await encodeProgram(files[0].text));
+  });
+
+  it("refuses a format-2 link whose files are not a program's", async () => {
+    const pack = async (json: unknown) => {
+      const bytes = new TextEncoder().encode(JSON.stringify(json));
+      return '2' + (await tokenOf(bytes)).slice(1);
+    };
+    const cases: [unknown, RegExp][] = [
+      [{ main: 'x' }, /not a list of files/],
+      [[['k.as.ts', 'x']], /first file must be main.ts/],
+      [
+        [
+          ['main.ts', 'x'],
+          ['../evil.ts', 'y'],
+        ],
+        /not a kernel file name/,
+      ],
+      [
+        [
+          ['main.ts', 'x'],
+          ['k.as.ts', 'y'],
+          ['k.as.ts', 'z'],
+        ],
+        /share a name/,
+      ],
+      [[['main.ts', 1]], /not a list of files/],
+    ];
+    for (const [json, message] of cases) {
+      expect(
+        (await rejection(decodeFiles(await pack(json)))).message,
+        JSON.stringify(json),
+      ).toMatch(message);
+    }
   });
 });

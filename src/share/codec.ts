@@ -4,13 +4,18 @@
  * The version tag names the format. A new format gets a new tag and its own entry in FORMATS;
  * the old entries stay, so links already shared keep opening.
  *
- * Format 1: UTF-8, compressed with the platform's `CompressionStream('deflate-raw')`, in
- * base64url. The platform's deflate is in every browser that can run the playground (and in
- * Node 18+, where the tests run), costs no bundle bytes, and compresses source text as well as
- * any library would (fflate is the same deflate in 8 kB more; lz-string compresses worse).
+ * Format 1: the program (main.ts alone) as UTF-8, compressed with the platform's
+ * `CompressionStream('deflate-raw')`, in base64url. The platform's deflate is in every browser
+ * that can run the playground (and in Node 18+, where the tests run), costs no bundle bytes, and
+ * compresses source text as well as any library would (fflate is the same deflate in 8 kB more;
+ * lz-string compresses worse).
+ * Format 2: every file of a program with kernel files, as the UTF-8 of a JSON array of
+ * `[name, text]` pairs, main.ts first; packed as format 1. A program of main.ts alone is still
+ * written in format 1, so its links stay as short as before.
  */
+import { MAIN_FILE, programFilesProblem, type ProgramFile } from '../compile/program-files';
 
-/** The largest program a link may carry: 64 KB of UTF-8. */
+/** The largest program a link may carry: 64 KB of UTF-8 (format 2: of its JSON). */
 export const MAX_PROGRAM_BYTES = 64 * 1024;
 
 /** A link that cannot carry, or does not carry, a readable program; the message says which. */
@@ -24,31 +29,53 @@ interface Format {
   unpack(payload: string, limit: number): Promise<Uint8Array<ArrayBuffer>>;
 }
 
-const FORMATS: Record<string, Format> = {
-  '1': {
-    pack: async (bytes) => toBase64Url(await pipe(bytes, new CompressionStream('deflate-raw'))),
-    unpack: (payload, limit) =>
-      pipe(fromBase64Url(payload), new DecompressionStream('deflate-raw'), limit),
-  },
+const deflated: Format = {
+  pack: async (bytes) => toBase64Url(await pipe(bytes, new CompressionStream('deflate-raw'))),
+  unpack: (payload, limit) =>
+    pipe(fromBase64Url(payload), new DecompressionStream('deflate-raw'), limit),
 };
 
-/** The version new links are written in. */
-const CURRENT = '1';
+/** Each format's packing, and how its text becomes a program's files. */
+const FORMATS: Record<string, Format & { files(text: string): ProgramFile[] }> = {
+  '1': { ...deflated, files: (text) => [{ name: MAIN_FILE, text }] },
+  '2': { ...deflated, files: filesOfJson },
+};
 
-/** Packs a program for a link; refuses one over MAX_PROGRAM_BYTES. */
-export async function encodeProgram(program: string): Promise<string> {
-  const bytes = new TextEncoder().encode(program);
+/** Packs a program of main.ts alone for a link (see encodeFiles). */
+export function encodeProgram(program: string): Promise<string> {
+  return encodeFiles([{ name: MAIN_FILE, text: program }]);
+}
+
+/** Packs a program's files for a link; refuses a program over MAX_PROGRAM_BYTES. */
+export async function encodeFiles(files: readonly ProgramFile[]): Promise<string> {
+  const alone = files.length === 1;
+  const text = alone ? files[0].text : JSON.stringify(files.map((f) => [f.name, f.text]));
+  const bytes = new TextEncoder().encode(text);
   if (bytes.length > MAX_PROGRAM_BYTES) {
     throw new ShareLinkError(
       `This program is ${kilobytes(bytes.length)}, and a link can carry at most ` +
         `${kilobytes(MAX_PROGRAM_BYTES)}. Shorten the program, or share it as a file.`,
     );
   }
-  return `${CURRENT}.${await FORMATS[CURRENT].pack(bytes)}`;
+  const version = alone ? '1' : '2';
+  return `${version}.${await FORMATS[version].pack(bytes)}`;
 }
 
-/** The program a link carries; a ShareLinkError that says what is wrong when it cannot be read. */
-export async function decodeProgram(token: string): Promise<string> {
+/** A format-2 program's files, checked: a link is anyone's text. */
+function filesOfJson(text: string): ProgramFile[] {
+  const pairs: unknown = JSON.parse(text);
+  const files =
+    Array.isArray(pairs) &&
+    pairs.every((p) => Array.isArray(p) && p.length === 2 && p.every((s) => typeof s === 'string'))
+      ? (pairs as [string, string][]).map(([name, text]) => ({ name, text }))
+      : null;
+  const problem = files ? programFilesProblem(files) : 'not a list of files';
+  if (problem) throw new ShareLinkError(`This link's files cannot be opened: ${problem}.`);
+  return files!;
+}
+
+/** The files a link carries; a ShareLinkError that says what is wrong when it cannot be read. */
+export async function decodeFiles(token: string): Promise<ProgramFile[]> {
   const dot = token.indexOf('.');
   const version = dot < 0 ? '' : token.slice(0, dot);
   const format = Object.hasOwn(FORMATS, version) ? FORMATS[version] : undefined;
@@ -63,7 +90,7 @@ export async function decodeProgram(token: string): Promise<string> {
   }
   try {
     const bytes = await format.unpack(token.slice(dot + 1), MAX_PROGRAM_BYTES);
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return format.files(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
     if (error instanceof ShareLinkError) throw error;
     throw new ShareLinkError(

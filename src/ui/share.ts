@@ -2,7 +2,7 @@
  * Share links on the page: opening a link's program, the Share and "Copy embed code" buttons,
  * and the theme a link asks for. The link format itself is src/share/.
  */
-import { decodeProgram, encodeProgram, ShareLinkError } from '../share/codec';
+import { decodeFiles, encodeProgram, ShareLinkError } from '../share/codec';
 import { embedSnippet, embedUrl, shareUrl, type Lang, type LinkOptions } from '../share/links';
 import { t, worded, type WordKey } from './i18n';
 import './share.css';
@@ -24,7 +24,7 @@ export interface Shareable {
 export async function openSharedProgram(link: LinkOptions): Promise<Opened> {
   if (!link.code) return { program: null, problem: null };
   try {
-    return { program: await decodeProgram(link.code), problem: null };
+    return { program: (await decodeFiles(link.code))[0].text, problem: null };
   } catch (error) {
     if (!(error instanceof ShareLinkError)) throw error;
     return { program: null, problem: error.message };
