@@ -324,3 +324,25 @@ if (__name__ === '__main__') {
     'forks[1] (Lock) is held by Plato (pid 1001), which ended without releasing it',
   ]);
 });
+
+test("Python's built-in exceptions are globals a program can catch by class", async ({ page }) => {
+  const run = await runProgram(
+    page,
+    `import { Lock, SharedArray } from 'multiprocessing';
+function kind(fn: () => unknown): string {
+  try { fn(); return 'no error'; } catch (e) {
+    return [e instanceof ValueError, e instanceof IndexError, e instanceof RuntimeError].join(' ');
+  }
+}
+print(kind(() => new Lock().release()));
+print(kind(() => new SharedArray('i', 2)[5]));
+print(kind(() => { throw new RuntimeError('mine'); }));
+print(kind(() => { throw new MemoryError('full'); }), new MemoryError('x') instanceof Error);`,
+  );
+  expect(run.stdout).toEqual([
+    'true false false',
+    'false true false',
+    'false false true',
+    'false false false true',
+  ]);
+});

@@ -1,3 +1,5 @@
+import { MemoryError } from './alloc';
+import { IndexError, RuntimeError, ValueError } from './errors';
 import { formatArgs } from './format';
 import { write } from './output';
 import type { Stream } from './protocol';
@@ -36,6 +38,7 @@ export function installGlobals(name: '__main__' | '__mp_main__'): void {
   const g = globalThis as unknown as Record<string, unknown>;
   g.print = print;
   g.__name__ = name;
+  Object.assign(g, { ValueError, IndexError, RuntimeError, MemoryError });
   const out =
     (stream: Stream) =>
     (...values: unknown[]) =>
