@@ -51,4 +51,40 @@ if (__name__ === '__main__') {
   },
 };
 
-export const processMeasures: Measure[] = [runToFirstLine, startToChildLine];
+/**
+ * The most processes a run may have alive (64: main and 63 children) started and joined, from
+ * the first start() to the last join() returning, on the built site (median of three runs).
+ */
+const start64: Measure = {
+  name: 'start_64_processes_ms',
+  unit: 'ms',
+  target: '< 1200',
+  ok: (v) => v < 1200,
+  async run(page) {
+    const program = `import { Process } from 'multiprocessing';
+import { perfCounter } from 'time';
+function child() {}
+if (__name__ === '__main__') {
+  const t0 = perfCounter();
+  const ps: Process[] = [];
+  for (let i = 0; i < 63; i++) {
+    const p = new Process({ target: child });
+    p.start();
+    ps.push(p);
+  }
+  ps.forEach((p) => p.join());
+  print((perfCounter() - t0) * 1000);
+}`;
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const events = await runTimed(page, program);
+      const line = events.find((e) => e.event.type === 'output');
+      if (line?.event.type !== 'output') throw new Error('no output');
+      times.push(Number(line.event.text));
+      await page.waitForTimeout(500); // the pool refills between runs, as between two clicks
+    }
+    return median(times);
+  },
+};
+
+export const processMeasures: Measure[] = [runToFirstLine, startToChildLine, start64];
