@@ -9,15 +9,16 @@ import type { RunEvent } from '../host/run-events';
 import { ansiRuns } from './ansi';
 import { t } from './i18n';
 
+/** Process tags' colours, each 4.5:1 or more on the console's background in its theme. */
 const PALETTE = [
-  '#2b7bb9',
-  '#c2410c',
-  '#15803d',
-  '#9333ea',
-  '#b45309',
-  '#0f766e',
-  '#be185d',
-  '#4d7c0f',
+  'light-dark(#1d4ed8, #60a5fa)',
+  'light-dark(#c2410c, #fb923c)',
+  'light-dark(#15803d, #4ade80)',
+  'light-dark(#9333ea, #c084fc)',
+  'light-dark(#b45309, #fbbf24)',
+  'light-dark(#0f766e, #2dd4bf)',
+  'light-dark(#be185d, #f472b6)',
+  'light-dark(#4d7c0f, #a3e635)',
 ];
 
 interface Line {

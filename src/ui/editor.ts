@@ -1,8 +1,6 @@
 import type { MonacoHandle } from './monaco-setup';
 
 export interface EditorHooks {
-  onRun(): void;
-  onStop(): void;
   onChange(text: string): void;
 }
 
@@ -28,14 +26,6 @@ export class Editor {
     this.textarea.value = text;
     this.textarea.setAttribute('aria-label', 'Program editor');
     this.textarea.addEventListener('input', () => hooks.onChange(this.textarea.value));
-    this.textarea.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        hooks.onRun();
-      } else if (event.key === 'Escape') {
-        hooks.onStop();
-      }
-    });
     container.append(this.textarea);
   }
 

@@ -13,6 +13,7 @@ import { Editor } from './editor';
 import { applyLang, lang, setLang, t, type Lang } from './i18n';
 import { RunInspector } from './run-inspector';
 import { splitter } from './splitter';
+import { keyboardShortcuts } from './shortcuts';
 import { forgetProgram, savedProgram, saveProgram } from './storage';
 import { tabs } from './tabs';
 import { onTheme, setTheme, themeChoice, type ThemeChoice } from './theme';
@@ -31,8 +32,8 @@ app.innerHTML = `
   <header class="toolbar">
     <h1>Concurrency Playground</h1>
     <label class="lesson-picker"><span data-i18n="lesson"></span> <select id="lesson"></select></label>
-    <button id="run" type="button" data-i18n="run" data-i18n-title="runTitle"></button>
-    <button id="stop" type="button" data-i18n="stop" data-i18n-title="stopTitle" disabled></button>
+    <button id="run" type="button" data-i18n-title="runTitle" aria-keyshortcuts="Control+Enter Meta+Enter"><span aria-hidden="true">▶</span> <span data-i18n="run"></span></button>
+    <button id="stop" type="button" data-i18n-title="stopTitle" aria-keyshortcuts="Escape" disabled><span aria-hidden="true">■</span> <span data-i18n="stop"></span></button>
     <button id="reset" type="button" data-i18n="reset" data-i18n-title="resetTitle"></button>
     <span id="status" class="status" role="status"></span>
     <span class="settings">
@@ -58,8 +59,8 @@ app.innerHTML = `
           <button type="button" role="tab" id="tab-processes" aria-controls="processes" data-i18n="processes"></button>
           <button type="button" role="tab" id="tab-timeline" aria-controls="timeline" data-i18n="timeline"></button>
         </div>
-        <div role="tabpanel" id="processes" aria-labelledby="tab-processes" class="tab-panel"></div>
-        <div role="tabpanel" id="timeline" aria-labelledby="tab-timeline" class="tab-panel"></div>
+        <div role="tabpanel" id="processes" aria-labelledby="tab-processes" class="tab-panel" tabindex="0"></div>
+        <div role="tabpanel" id="timeline" aria-labelledby="tab-timeline" class="tab-panel" tabindex="0"></div>
       </div>
     </section>
   </main>
@@ -93,8 +94,6 @@ applyLang(app);
 fillPicker();
 showLessonInfo();
 const editor = new Editor($('.editor-pane'), opened.program ?? programFor(lessonId), {
-  onRun: startProgram,
-  onStop: stopProgram,
   onChange(text) {
     if (embed) return embed.programChanged(); // an embed keeps no copy of its reader's edits
     forgetSharedProgram();
@@ -121,6 +120,7 @@ if (!embed) mountShareButtons(toolbar, current);
 void isolateThroughServiceWorker();
 
 runButton.addEventListener('click', startProgram);
+keyboardShortcuts(window, { run: startProgram, stop: stopProgram });
 stopButton.addEventListener('click', stopProgram);
 $('#reset').addEventListener('click', () => {
   forgetSharedProgram();

@@ -36,7 +36,7 @@ export interface MonacoHandle {
 export function createMonaco(
   container: HTMLElement,
   text: string,
-  hooks: { onRun(): void; onStop(): void; onChange(text: string): void },
+  hooks: { onChange(text: string): void },
 ): MonacoHandle {
   const model = monaco.editor.createModel(text, 'typescript', monaco.Uri.parse('file:///main.ts'));
   const editor = monaco.editor.create(container, {
@@ -48,19 +48,26 @@ export function createMonaco(
     tabSize: 2,
     ariaLabel: 'Program editor',
   });
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, hooks.onRun);
-  editor.addCommand(
-    monaco.KeyCode.Escape,
-    hooks.onStop,
-    '!suggestWidgetVisible && !findWidgetVisible',
-  );
+  // Ctrl+Enter and Esc are the page's (shortcuts.ts): an Esc that a widget of Monaco's
+  // closes never reaches the page.
+  letTabLeaveAfterEscape(editor);
+  // The page's own setValue (a lesson picked, Reset) is not the reader's edit: as with the
+  // plain textarea, only typing reports a change (which saves the program as edited).
+  let settingValue = false;
   model.onDidChangeContent(() => {
     monaco.editor.setModelMarkers(model, 'run', []);
-    hooks.onChange(model.getValue());
+    if (!settingValue) hooks.onChange(model.getValue());
   });
   return {
     getValue: () => model.getValue(),
-    setValue: (value) => model.setValue(value),
+    setValue(value) {
+      settingValue = true;
+      try {
+        model.setValue(value);
+      } finally {
+        settingValue = false;
+      }
+    },
     focus: () => editor.focus(),
     showError(line, column, message) {
       monaco.editor.setModelMarkers(model, 'run', [
@@ -79,4 +86,24 @@ export function createMonaco(
     setTheme: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
     setReadOnly: (readOnly) => editor.updateOptions({ readOnly }),
   };
+}
+
+/**
+ * Tab indents, so a keyboard user needs a way out of the editor: Esc, then Tab (or Shift+Tab)
+ * moves the focus on, as in CodeMirror. Any other key, or leaving the editor, makes Tab
+ * indent again.
+ */
+function letTabLeaveAfterEscape(editor: monaco.editor.IStandaloneCodeEditor): void {
+  let leaves = false;
+  const set = (next: boolean) => {
+    if (next === leaves) return;
+    leaves = next;
+    editor.updateOptions({ tabFocusMode: next });
+  };
+  const { Escape, Tab, Shift } = monaco.KeyCode;
+  editor.onKeyDown((event) => {
+    if (event.keyCode === Escape) set(true);
+    else if (event.keyCode !== Tab && event.keyCode !== Shift) set(false);
+  });
+  editor.onDidBlurEditorText(() => set(false));
 }

@@ -1,5 +1,6 @@
 import type { ProcessActivity, Span } from '../host/activity';
 import { stateText } from './process-table';
+import { TimelineTable } from './timeline-table';
 
 const LANE = 22;
 const AXIS = 20;
@@ -18,6 +19,7 @@ const label = (ms: number, step: number) =>
  * One lane per process showing when it ran, slept, waited to start and was blocked, drawn on
  * a canvas from the activity log. The wheel zooms around the pointer, dragging pans, the
  * buttons zoom for keyboard users; hovering a stretch says what the process waited for.
+ * Screen readers read the same stretches from a hidden table (timeline-table.ts) instead.
  */
 export class TimelineView {
   private rows: ProcessActivity[] = [];
@@ -29,6 +31,7 @@ export class TimelineView {
   private readonly plot: HTMLElement;
   private readonly canvas: HTMLCanvasElement;
   private readonly tip: HTMLElement;
+  private readonly table: TimelineTable;
   private drag: { x: number; range: [number, number] } | null = null;
 
   constructor(root: HTMLElement) {
@@ -44,7 +47,7 @@ export class TimelineView {
           <i class="starting"></i><span data-i18n="starting"></span>
         </span>
       </div>
-      <div class="timeline-body">
+      <div class="timeline-body" aria-hidden="true">
         <ol class="timeline-lanes"></ol>
         <div class="timeline-plot"><canvas></canvas><div class="timeline-tip" role="tooltip" hidden></div></div>
       </div>`;
@@ -52,6 +55,7 @@ export class TimelineView {
     this.plot = root.querySelector('.timeline-plot')!;
     this.canvas = root.querySelector('canvas')!;
     this.tip = root.querySelector('.timeline-tip')!;
+    this.table = new TimelineTable(root);
     for (const button of root.querySelectorAll<HTMLButtonElement>('[data-zoom]')) {
       button.addEventListener('click', () => {
         const zoom = button.dataset.zoom;
@@ -121,6 +125,7 @@ export class TimelineView {
   }
 
   private draw(): void {
+    this.table.show(this.rows, this.now, this.visible());
     const width = this.plot.clientWidth;
     const height = AXIS + this.rows.length * LANE;
     const ratio = devicePixelRatio;
