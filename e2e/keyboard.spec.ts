@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { encodeProgram } from '../src/share/codec';
 import { monacoShown, openWith } from './support/playground';
 
 /** Prints for about 30 s: long enough to stop it by hand. */
@@ -119,9 +120,33 @@ test('by keyboard alone: a lesson from the gallery, Run, and the process and tim
   await expect(timeline).toBeFocused();
   await expect(timeline).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('#timeline')).toBeVisible();
+  // Zoom in twice (the middle of p01's run: its main process sleeping), then move earlier
+  // and back: the timeline's table shows the stretches in view.
+  const stretches = () => page.locator('#timeline tbody').textContent();
   await tabTo(page, page.getByRole('button', { name: 'Zoom in' }), 3);
   await page.keyboard.press('Enter');
-  await tabTo(page, page.getByRole('button', { name: 'Fit' }), 3);
   await page.keyboard.press('Enter');
-  await expect(page.locator('#timeline [data-lane]')).toHaveCount(2);
+  const zoomed = await stretches();
+  await tabTo(page, page.getByRole('button', { name: 'Earlier' }), 3);
+  await page.keyboard.press('Enter');
+  await expect.poll(stretches).toContain('Process-1 1001'); // the child's short life
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter'); // Later
+  await expect.poll(stretches).toBe(zoomed);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Fit' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#timeline tbody tr').first()).toContainText(
+    'MainProcess 1000starting',
+  );
+});
+
+test('the shortcuts work in an embed too, read-only or not', async ({ page }) => {
+  await page.goto(`/?embed=1&readonly=1#code=${await encodeProgram(LONG)}`);
+  await expect(page.locator('body[data-workers=ready]')).toBeAttached({ timeout: 60_000 });
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.locator('.line .text').first()).toHaveText('tick 0', { timeout: 20_000 });
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.line.system').last()).toHaveText(/— stopped ·/);
 });

@@ -66,6 +66,8 @@ const WORDS = {
   zoomIn: { zh: '放大', en: 'Zoom in' },
   zoomOut: { zh: '缩小', en: 'Zoom out' },
   zoomFit: { zh: '适应', en: 'Fit' },
+  panEarlier: { zh: '更早', en: 'Earlier' },
+  panLater: { zh: '更晚', en: 'Later' },
   share: { zh: '分享', en: 'Share' },
   shareTitle: { zh: '把程序放进链接并复制', en: 'Put the program in a link and copy it' },
   embedCode: { zh: '复制嵌入代码', en: 'Copy embed code' },

@@ -18,7 +18,7 @@ const label = (ms: number, step: number) =>
 /**
  * One lane per process showing when it ran, slept, waited to start and was blocked, drawn on
  * a canvas from the activity log. The wheel zooms around the pointer, dragging pans, the
- * buttons zoom for keyboard users; hovering a stretch says what the process waited for.
+ * buttons zoom and pan for keyboard users; hovering a stretch says what the process waited for.
  * Screen readers read the same stretches from a hidden table (timeline-table.ts) instead.
  */
 export class TimelineView {
@@ -40,6 +40,8 @@ export class TimelineView {
         <button type="button" data-zoom="in" data-i18n-label="zoomIn" data-i18n-title="zoomIn">+</button>
         <button type="button" data-zoom="out" data-i18n-label="zoomOut" data-i18n-title="zoomOut">−</button>
         <button type="button" data-zoom="fit" data-i18n="zoomFit"></button>
+        <button type="button" data-pan="-1" data-i18n-label="panEarlier" data-i18n-title="panEarlier">←</button>
+        <button type="button" data-pan="1" data-i18n-label="panLater" data-i18n-title="panLater">→</button>
         <span class="timeline-legend">
           <i class="running"></i><span data-i18n="runningState"></span>
           <i class="blocked"></i><span data-i18n="blocked"></span>
@@ -64,6 +66,15 @@ export class TimelineView {
           const [from, to] = this.visible();
           this.zoom((from + to) / 2, zoom === 'in' ? 0.5 : 2);
         }
+        this.draw();
+      });
+    }
+    // Dragging's keyboard twin: half the visible range earlier or later.
+    for (const button of root.querySelectorAll<HTMLButtonElement>('[data-pan]')) {
+      button.addEventListener('click', () => {
+        const [from, to] = this.visible();
+        const shift = ((to - from) / 2) * Number(button.dataset.pan);
+        this.range = [from + shift, to + shift];
         this.draw();
       });
     }
