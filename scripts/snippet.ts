@@ -6,14 +6,14 @@
  * stdout, stderr lines to stderr. With --json, one JSON object per line
  * ({ t, pid, name, stream, text }; a picture as { t, pid, name, display }) and a last one with
  * { exitCode, durationMs }.
- * Exit status: the main process's exit code; 124 when the timeout (default 60 s) stopped it;
+ * Exit status: the main process's exit code; 124 when the timeout (default 60 s) stopped it,
+ * with what each live process was doing on stderr;
  * 3 when the run deadlocked (the report goes to stderr); 2 for a program that does not compile.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunEvent } from '../src/host/run-events';
-import type { RunnerResult } from '../src/runner/runner';
 import { launchChromium } from './browser';
 import { startDevServer } from './dev-server';
 
@@ -32,6 +32,9 @@ if (positionals.length !== 1) {
 const file = positionals[0];
 const source = readFileSync(file, 'utf8');
 
+/** How long past --timeout the runner waits for a page that no longer answers. */
+const PAGE_GRACE_MS = 10_000;
+
 const { server, url } = await startDevServer();
 const browser = await launchChromium();
 let status: number;
@@ -42,18 +45,21 @@ try {
   await page.waitForFunction(() => typeof window.runProgram === 'function');
   // The timeout is the program's: it starts once the Workers have loaded.
   await page.evaluate(() => window.runnerWarm());
-  const result: RunnerResult = await page.evaluate(
-    ([source, options]) => window.runProgram(source, options),
-    [
+  const timeoutMs = Number(values.timeout) * 1000;
+  const result = await Promise.race([
+    page.evaluate(([source, options]) => window.runProgram(source, options), [
       source,
-      {
-        fileName: basename(file),
-        timeScale: Number(values['time-scale']),
-        timeoutMs: Number(values.timeout) * 1000,
-      },
-    ] as const,
-  );
-  if (result.compileError) {
+      { fileName: basename(file), timeScale: Number(values['time-scale']), timeoutMs },
+    ] as const),
+    // The page ends the run at the timeout; this only fires if the page itself stopped answering.
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs + PAGE_GRACE_MS)),
+  ]);
+  if (!result) {
+    console.error(
+      `stopped after ${values.timeout} s (--timeout ${values.timeout}); the runner page did not answer`,
+    );
+    status = 124;
+  } else if (result.compileError) {
     console.error(result.compileError.report);
     status = 2;
   } else {
@@ -88,8 +94,14 @@ function show(event: RunEvent): void {
   } else if (event.type === 'deadlock') {
     if (values.json) console.log(JSON.stringify({ deadlock: event.report.text }));
     else console.error(event.report.text);
-  } else if (event.type === 'end' && values.json) {
+  } else if (event.type === 'end') {
     const { exitCode, durationMs, reason } = event;
-    console.log(JSON.stringify({ exitCode, durationMs: Math.round(durationMs), reason }));
+    if (values.json)
+      console.log(JSON.stringify({ exitCode, durationMs: Math.round(durationMs), reason }));
+    if (reason === 'timeout') {
+      console.error(
+        `stopped after ${values.timeout} s (--timeout ${values.timeout}); what each live process was doing:\n${event.report ?? ''}`,
+      );
+    }
   }
 }

@@ -1,33 +1,36 @@
-import * as Comlink from 'comlink';
-import type { WorkerApi, WorkerNotice } from '../runtime/protocol';
+import type { Assignment, PageMessage } from '../runtime/protocol';
 
 /**
- * The page's end of one process Worker: comlink for calls into the Worker, and the Worker's
- * one-way notices (output, spawn, kill, exit) delivered to `onNotice`.
+ * The page's end of one process Worker: `assign` makes it a process, and every message it
+ * sends after `ready` goes to `onMessage` unread (the supervisor checks it: protocol.ts).
  */
 export class ProcessWorker {
-  readonly api: Comlink.Remote<WorkerApi>;
   readonly ready: Promise<void>;
   /** True once `ready` has resolved. */
   loaded = false;
-  onNotice: (notice: WorkerNotice) => void = () => {};
+  /** A message from the Worker: untrusted (the program can post its own). */
+  onMessage: (data: unknown) => void = () => {};
   onCrash: (message: string) => void = () => {};
   private readonly worker: Worker;
+  private terminated = false;
+
+  /** Workers constructed and not yet terminated on this page (tests count leaks with it). */
+  static live = 0;
 
   constructor() {
     this.worker = new Worker(new URL('../runtime/worker-main.ts', import.meta.url), {
       type: 'module',
       name: 'process',
     });
-    this.api = Comlink.wrap<WorkerApi>(this.worker);
+    ProcessWorker.live++;
     this.ready = new Promise((resolve, reject) => {
       this.worker.addEventListener('message', (event: MessageEvent) => {
-        const data = event.data as WorkerNotice | undefined;
-        if (!data || typeof data !== 'object' || !('t' in data)) return; // a comlink reply
-        if (data.t === 'ready') {
+        if (this.loaded) return this.onMessage(event.data);
+        // Before its assignment the Worker runs only the runtime, which says 'ready' once.
+        if ((event.data as { t?: unknown } | null)?.t === 'ready') {
           this.loaded = true;
           resolve();
-        } else this.onNotice(data);
+        }
       });
       this.worker.addEventListener('error', (event) => {
         const message = event.message || 'the process Worker failed to load';
@@ -37,8 +40,15 @@ export class ProcessWorker {
     });
   }
 
+  assign(assignment: Assignment): void {
+    const message: PageMessage = { t: 'assign', assignment };
+    this.worker.postMessage(message);
+  }
+
   terminate(): void {
+    if (this.terminated) return;
+    this.terminated = true;
+    ProcessWorker.live--;
     this.worker.terminate();
-    this.api[Comlink.releaseProxy]();
   }
 }

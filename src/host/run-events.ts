@@ -28,4 +28,11 @@ export type RunEvent =
   | { type: 'display'; t: number; pid: number; name: string; item: DisplayItem }
   /** Every live process blocked for good; the run ends right after with reason 'deadlock'. */
   | { type: 'deadlock'; report: DeadlockReport }
-  | { type: 'end'; exitCode: number | null; durationMs: number; reason: EndReason };
+  | {
+      type: 'end';
+      exitCode: number | null;
+      durationMs: number;
+      reason: EndReason;
+      /** When stopped (not 'exit'): what each live process was doing, one line each. */
+      report?: string;
+    };

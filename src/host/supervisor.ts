@@ -1,18 +1,28 @@
 import type { CompiledProgram } from '../compile/compile';
 import { Heap } from '../runtime/heap';
 import { DEPTH_MASK, KILL_FLAG } from '../runtime/kill-guard';
-import { H, PID_BASE } from '../runtime/layout';
+import { H, MAX_PROCS, PID_BASE } from '../runtime/layout';
 import { Life, W, finishLife, lifeOf, slot } from '../runtime/proc-record';
-import type { Assignment, ChildJob, SpawnRequest, Stream, WorkerNotice } from '../runtime/protocol';
+import {
+  LIMITS,
+  checkNotice,
+  type Assignment,
+  type ChildJob,
+  type SenderView,
+  type SpawnRequest,
+  type WorkerNotice,
+} from '../runtime/protocol';
 import { initRecord } from '../runtime/spawn';
 import { readTrace, type TraceEvent } from '../runtime/trace';
 import { DeadlockWatch } from './deadlock';
 import { kernelsModule } from './kernels';
-import { LineBuffer } from './line-buffer';
 import { objectLabel } from './object-label';
+import { OutputGate } from './output-gate';
 import { releaseDeadOwner } from './owner-death';
+import { PictureGate } from './picture-gate';
 import type { ProcessWorker } from './process-worker';
 import type { EndReason, ProcessInfo, RunEvent } from './run-events';
+import { stopReport } from './stop-report';
 import type { WorkerPool } from './worker-pool';
 
 /** A spawn request; the main process's has no job (it runs the whole program). */
@@ -20,6 +30,9 @@ type ProcessRequest = Omit<SpawnRequest, 'job'> & { job: ChildJob | null };
 
 /** How often the page looks for a deadlock; two identical looks in a row confirm one. */
 const DEADLOCK_CHECK_MS = 150;
+
+/** A kill waits this long at most for its target to leave a critical section (kill-guard.ts). */
+const KILL_GRACE_MS = 2000;
 
 /** The page's own pid: the main process's parent. */
 export const SUPERVISOR_PID = 1;
@@ -31,22 +44,47 @@ export interface RunOptions {
   timeScale?: number;
 }
 
+/** What the page itself knows of a process: the shared heap's copy is the program's to write. */
+interface Lineage {
+  /** The pid whose Worker asked for it (SUPERVISOR_PID for main). */
+  spawner: number;
+  /** The process it belongs to: itself, or a thread's process. */
+  process: number;
+}
+
 /**
  * Supervises one run: owns its shared heap and every Worker in it, starts the processes the
  * program asks for, kills on request without tearing shared structures (kill guard), turns
  * output into tagged lines, and ends the run when the main process ends or on Stop.
+ *
+ * Every message from a Worker is checked before it is acted on (protocol.ts); one that fails
+ * ends its sender with an error in its console. The run's caps (live processes, output,
+ * pictures) are counted here, never in the heap, and the page's work per task stays small
+ * (output-gate.ts, picture-gate.ts), so no program can stop Stop from working.
  */
 export class Run {
   readonly heap: Heap;
   private readonly programUrl: string;
+  /** Every Worker the run has taken from the pool: Stop terminates each one. */
+  private readonly taken = new Set<ProcessWorker>();
   private readonly workers = new Map<number, ProcessWorker>();
   private readonly processes = new Map<number, ProcessInfo>();
-  private readonly lines: LineBuffer<string>;
+  private readonly lineage = new Map<number, Lineage>();
+  /** Spawns past LIMITS.liveProcesses wait here for a process to end. */
+  private readonly waitingSpawns: [number, ProcessRequest][] = [];
+  /** Processes given a Worker (or getting one) that have not ended: the live-process cap. */
+  private launched = 0;
+  private readonly output: OutputGate;
+  private readonly pictures: PictureGate;
   /** Names of the program's shared objects by id, for reports. */
   private readonly names = new Map<number, string>();
   private readonly deadlocks: DeadlockWatch;
   private readonly watchTimer: ReturnType<typeof setInterval>;
+  private deadline = Infinity;
+  private deadlineTimer: ReturnType<typeof setTimeout> | undefined;
   private ended = false;
+  /** The end event has been sent: nothing more is. */
+  private closed = false;
 
   constructor(
     private readonly program: CompiledProgram,
@@ -56,19 +94,22 @@ export class Run {
     this.programUrl = URL.createObjectURL(new Blob([program.code], { type: 'text/javascript' }));
     this.deadlocks = new DeadlockWatch(this.heap, this.names);
     this.watchTimer = setInterval(() => this.watch(), DEADLOCK_CHECK_MS);
-    this.lines = new LineBuffer((key, text, at) => {
-      const [pid, stream] = key.split(':');
-      const info = this.processes.get(Number(pid))!;
-      const t = (at ?? this.now() + this.heap.startedAt) - this.heap.startedAt;
-      this.emit({
-        type: 'output',
-        t,
-        pid: info.pid,
-        name: info.name,
-        stream: stream as Stream,
-        text,
-      });
-    });
+    this.output = new OutputGate(
+      { bytes: LIMITS.outputBytes, liveLines: LIMITS.liveLines, tailLines: LIMITS.tailLines },
+      ({ pid, stream, text, at }) => {
+        const t = at === undefined ? this.now() : at - this.heap.startedAt;
+        const name = this.processes.get(pid)?.name ?? `process ${pid}`;
+        this.emit({ type: 'output', t, pid, name, stream, text });
+      },
+    );
+    this.pictures = new PictureGate(
+      { pictures: LIMITS.pictures, pixels: LIMITS.picturePixels },
+      ({ pid, at, item }) => {
+        const name = this.processes.get(pid)?.name ?? `process ${pid}`;
+        this.emit({ type: 'display', t: at - this.heap.startedAt, pid, name, item });
+      },
+      (pid, why) => this.output.write(pid, 'stderr', `[display: ${why}; it is not shown]\n`),
+    );
   }
 
   /** Starts the main process. */
@@ -76,7 +117,7 @@ export class Run {
     const pid = PID_BASE + Atomics.add(this.heap.i32, H.nextProc, 1);
     Atomics.add(this.heap.i32, H.live, 1);
     initRecord(this.heap, pid, SUPERVISOR_PID, 0, pid);
-    void this.spawn(SUPERVISOR_PID, {
+    this.admit(SUPERVISOR_PID, {
       pid,
       name: 'MainProcess',
       identity: [],
@@ -89,9 +130,18 @@ export class Run {
     });
   }
 
-  /** Ends every Worker of the run at once (Stop button, runner timeout). */
+  /** Ends every Worker of the run at once (Stop button, runner timeout). Never throws. */
   stop(reason: EndReason = 'stopped'): void {
     this.end(null, reason);
+  }
+
+  /**
+   * Stops the run with reason 'timeout' `ms` from now. Checked on every message too: a Worker
+   * flooding the page with messages would otherwise keep the timer's task waiting behind them.
+   */
+  stopAfter(ms: number): void {
+    this.deadline = performance.now() + ms;
+    this.deadlineTimer = setTimeout(() => this.stop('timeout'), ms);
   }
 
   get isEnded(): boolean {
@@ -128,11 +178,13 @@ export class Run {
     return `${this.processes.get(-obj)?.name ?? `process ${-obj}`} to end (join)`;
   }
 
-  private async spawn(ppid: number, req: ProcessRequest): Promise<void> {
-    const parent = this.processes.get(ppid);
+  /** Enters a process in the page's table, and starts it now or when there is room. */
+  private admit(spawner: number, req: ProcessRequest): void {
+    const process = req.kind === 'thread' ? this.lineage.get(spawner)!.process : req.pid;
+    this.lineage.set(req.pid, { spawner, process });
     this.processes.set(req.pid, {
       pid: req.pid,
-      ppid,
+      ppid: spawner,
       name: req.name,
       kind: req.kind,
       daemon: req.daemon,
@@ -141,15 +193,41 @@ export class Run {
       exitCode: null,
     });
     this.emit({ type: 'process', info: this.processes.get(req.pid)! });
-    const [worker, kernels] = await Promise.all([this.options.pool.take(), kernelsModule()]);
+    this.waitingSpawns.push([spawner, req]);
+    this.launchWaiting();
+  }
+
+  /** Starts waiting processes while fewer than LIMITS.liveProcesses have a Worker or are getting one. */
+  private launchWaiting(): void {
+    while (!this.ended && this.waitingSpawns.length && this.launched < LIMITS.liveProcesses) {
+      const [ppid, req] = this.waitingSpawns.shift()!;
+      if (this.processes.get(req.pid)?.endedAt !== null) continue; // killed while it waited
+      this.launched++;
+      void this.launch(ppid, req);
+    }
+  }
+
+  /** Gives a process a Worker. */
+  private async launch(ppid: number, req: ProcessRequest): Promise<void> {
+    let worker: ProcessWorker;
+    let kernels: WebAssembly.Module | null;
+    try {
+      [worker, kernels] = await Promise.all([this.options.pool.take(), kernelsModule()]);
+    } catch (error) {
+      return this.crashed(req.pid, error instanceof Error ? error.message : String(error));
+    }
+    this.taken.add(worker);
     if (this.ended || lifeOf(this.heap, req.pid) !== Life.Ready) {
       worker.terminate(); // stopped, or killed before it got a Worker
+      if (!this.ended) this.endProcess(req.pid, null);
       return;
     }
     this.workers.set(req.pid, worker);
-    worker.onNotice = (notice) => this.handle(req.pid, notice);
+    worker.onMessage = (data) => {
+      if (this.workers.get(req.pid) === worker) this.received(req.pid, data);
+    };
     worker.onCrash = (message) => this.crashed(req.pid, message);
-    const assignment: Assignment = {
+    worker.assign({
       ...req,
       memory: this.heap.memory,
       kernels,
@@ -160,86 +238,123 @@ export class Run {
         sites: this.program.sites,
       },
       ppid,
-      parentName: parent?.name ?? 'page',
+      parentName: this.processes.get(ppid)?.name ?? 'page',
       isMain: ppid === SUPERVISOR_PID,
+    } satisfies Assignment);
+  }
+
+  /** A message from `pid`'s Worker: acted on if it passes the check, else the sender ends. */
+  private received(pid: number, data: unknown): void {
+    if (this.ended) return;
+    if (performance.now() >= this.deadline) return this.stop('timeout');
+    try {
+      const checked = checkNotice(data, this.senderView(pid));
+      if (checked.ok) this.handle(pid, checked.notice);
+      else this.refuse(pid, checked.why);
+    } catch (error) {
+      this.refuse(pid, `the page failed on it: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+
+  private senderView(pid: number): SenderView {
+    const lineage = this.lineage;
+    return {
+      pid,
+      process: lineage.get(pid)!.process,
+      memoryBytes: this.heap.memory.buffer.byteLength,
+      isFreshPid: (child) => !this.processes.has(child) && child < PID_BASE + MAX_PROCS,
+      maySignal(target) {
+        const spawner = lineage.get(target)?.spawner;
+        const own = lineage.get(pid)!.process;
+        return target === pid || (spawner !== undefined && lineage.get(spawner)?.process === own);
+      },
     };
-    void worker.api.assign(assignment);
   }
 
   private handle(pid: number, notice: WorkerNotice): void {
-    if (this.ended) return;
     switch (notice.t) {
       case 'out':
-        this.lines.write(`${pid}:${notice.stream}`, notice.text, notice.at);
+        this.output.write(pid, notice.stream, notice.text, notice.at);
         return;
       case 'display':
-        this.emit({
-          type: 'display',
-          t: notice.at - this.heap.startedAt,
-          pid,
-          name: this.processes.get(pid)!.name,
-          item: notice.item,
-        });
+        this.pictures.show({ pid, at: notice.at, item: notice.item });
         return;
       case 'spawn':
-        void this.spawn(notice.from, notice.req);
+        this.admit(pid, notice.req);
         return;
       case 'kill':
         void this.kill(notice.pid, notice.signal);
         return;
       case 'exit':
-        this.exited(pid);
+        this.endProcess(pid, null);
         return;
       case 'object':
         this.names.set(notice.id, notice.name);
         return;
+      case 'ready':
+        this.refuse(pid, "'ready' from a running process");
+        return;
     }
+  }
+
+  /** Ends a process that sent a message it may not send, saying so in its console. */
+  private refuse(pid: number, why: string): void {
+    const name = this.processes.get(pid)?.name ?? `process ${pid}`;
+    this.output.write(
+      pid,
+      'stderr',
+      `PermissionError: ${name} sent the page a message it may not send (${why}), so it was ended. ` +
+        'A program talks to the page only through the runtime’s modules.\n',
+    );
+    this.endProcess(pid, 1);
   }
 
   /**
    * Kills without landing inside a shared-structure update: sets KILL_FLAG on the process's
-   * guard word, and if it was inside a critical section waits for it to leave (see kill-guard.ts).
+   * guard word, and if it was inside a critical section waits for it to leave (see
+   * kill-guard.ts), for KILL_GRACE_MS at most: the word is the program's to write.
    */
   private async kill(pid: number, signal: number): Promise<void> {
     const i = slot(pid, W.guard);
     if (Atomics.or(this.heap.i32, i, KILL_FLAG) & KILL_FLAG) return;
+    const until = performance.now() + KILL_GRACE_MS;
     for (
       let v = Atomics.load(this.heap.i32, i);
-      v & DEPTH_MASK;
+      v & DEPTH_MASK && performance.now() < until;
       v = Atomics.load(this.heap.i32, i)
     ) {
-      await Atomics.waitAsync(this.heap.i32, i, v, 1000).value;
+      await Atomics.waitAsync(this.heap.i32, i, v, until - performance.now()).value;
     }
-    this.workers.get(pid)?.terminate();
-    this.workers.delete(pid);
-    if (finishLife(this.heap, pid, -signal)) this.processEnded(pid);
-  }
-
-  private exited(pid: number): void {
-    this.workers.get(pid)?.terminate();
-    this.workers.delete(pid);
-    this.processEnded(pid);
+    if (!this.ended) this.endProcess(pid, -signal);
   }
 
   private crashed(pid: number, message: string): void {
-    this.lines.write(`${pid}:stderr`, `internal error: ${message}\n`);
+    if (this.ended) return;
+    this.output.write(pid, 'stderr', `internal error: ${message}\n`);
+    this.endProcess(pid, 1);
+  }
+
+  /**
+   * A process's Worker is done with: terminated, its record finished (with `exitCode`, unless
+   * it ended by itself: null), its end noted in the table; the run ends after main.
+   */
+  private endProcess(pid: number, exitCode: number | null): void {
     this.workers.get(pid)?.terminate();
     this.workers.delete(pid);
-    if (finishLife(this.heap, pid, 1)) this.processEnded(pid);
-  }
-
-  /** A process's record is Done: flush its output, update the table, end the run after main. */
-  private processEnded(pid: number): void {
+    if (exitCode !== null) finishLife(this.heap, pid, exitCode);
+    const wasLive = this.processes.get(pid)?.endedAt === null;
     const info = this.recordEnd(pid);
+    if (wasLive && !this.waitingSpawns.some(([, req]) => req.pid === pid)) this.launched--;
     if (info && info.exitCode !== 0) releaseDeadOwner(this.heap, pid, [...this.workers.keys()]);
     if (pid === PID_BASE) this.end(info?.exitCode ?? null, 'exit');
+    else this.launchWaiting();
   }
 
-  /** Notes in the table that `pid` ended (once) and flushes its last partial line. */
+  /** Notes in the table that `pid` ended (once) and hands on its last partial line. */
   private recordEnd(pid: number): ProcessInfo | undefined {
-    this.lines.flush((key) => key.startsWith(`${pid}:`));
     const info = this.processes.get(pid);
     if (info && info.endedAt === null) {
+      this.output.endOf(pid);
       info.endedAt = this.now();
       info.exitCode = Atomics.load(this.heap.i32, slot(pid, W.exitCode));
       this.emit({ type: 'process', info: { ...info } });
@@ -249,29 +364,57 @@ export class Run {
 
   /** Ends the run with a report when every live process is blocked for good. */
   private watch(): void {
-    const report = this.deadlocks.check([...this.processes.values()]);
-    if (!report) return;
-    this.emit({ type: 'deadlock', report });
-    this.end(null, 'deadlock');
+    try {
+      const report = this.deadlocks.check([...this.processes.values()]);
+      if (!report) return;
+      this.emit({ type: 'deadlock', report });
+      this.end(null, 'deadlock');
+    } catch {
+      // The heap words the watch reads are the program's to write; nonsense is no deadlock.
+    }
   }
 
+  /**
+   * Terminates every Worker the run ever took first, whatever happens after; then notes the
+   * processes that ended, and sends the last output and the end event (after the output gate
+   * has handed on what it holds, in slices).
+   */
   private end(exitCode: number | null, reason: EndReason): void {
     if (this.ended) return;
-    // A child that ended just before main may not have said so yet (main woke from join first).
-    for (const pid of this.processes.keys()) {
-      if (lifeOf(this.heap, pid) === Life.Done) this.recordEnd(pid);
-    }
-    this.lines.flush();
     this.ended = true;
     clearInterval(this.watchTimer);
-    for (const worker of this.workers.values()) worker.terminate();
+    clearTimeout(this.deadlineTimer);
+    for (const worker of this.taken) worker.terminate();
+    this.taken.clear();
     this.workers.clear();
     URL.revokeObjectURL(this.programUrl);
-    this.options.onEvent({ type: 'end', exitCode, durationMs: this.now(), reason });
+    let report: string | undefined;
+    try {
+      if (reason !== 'exit')
+        report = stopReport(this.heap, this.processes.values(), (obj) => this.waitLabel(obj));
+      // A child that ended just before main may not have said so yet (main woke from join first).
+      for (const pid of this.processes.keys())
+        if (lifeOf(this.heap, pid) === Life.Done) this.recordEnd(pid);
+    } finally {
+      this.pictures.flush();
+      const durationMs = this.now();
+      this.output.finish(() => {
+        this.emit({ type: 'end', exitCode, durationMs, reason, ...(report && { report }) });
+        this.closed = true;
+      });
+    }
   }
 
+  /** Hands an event on; a handler that throws is reported, and the run goes on. */
   private emit(event: RunEvent): void {
-    if (!this.ended) this.options.onEvent(event);
+    if (this.closed) return;
+    try {
+      this.options.onEvent(event);
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
   }
 
   /** ms since the run started. */

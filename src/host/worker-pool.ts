@@ -10,22 +10,28 @@ export class WorkerPool {
   private readonly workers: ProcessWorker[] = [];
 
   /** Eight: lessons start five to ten children at once, and an idle Worker costs little. */
-  constructor(private readonly size = 8) {}
+  constructor(private readonly capacity = 8) {}
 
-  /** Resolves when `size` Workers are loaded (tests wait for it so start-up does not skew timings). */
+  /** Workers loaded or loading, waiting to be taken. */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Resolves when `capacity` Workers are loaded (tests wait for it so start-up does not skew timings). */
   async warmed(): Promise<void> {
     this.warm();
-    while (this.workers.filter((w) => w.loaded).length < this.size)
+    while (this.workers.filter((w) => w.loaded).length < this.capacity)
       await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
-  /** Starts Workers until `size` are loaded or on their way. */
+  /** Starts Workers until `capacity` are loaded or on their way. */
   warm(): void {
-    while (this.workers.length < this.size) {
+    while (this.workers.length < this.capacity) {
       const worker = new ProcessWorker();
       this.workers.push(worker);
       worker.ready.catch(() => {
-        this.workers.splice(this.workers.indexOf(worker), 1);
+        const at = this.workers.indexOf(worker);
+        if (at >= 0) this.workers.splice(at, 1); // else taken: its run ends the process
         worker.terminate();
       });
     }

@@ -5,6 +5,7 @@
 import { CompileError } from '../compile/compile-error';
 import type { RunEvent } from '../host/run-events';
 import { startRun } from '../host/start-run';
+import { ProcessWorker } from '../host/process-worker';
 import { WorkerPool } from '../host/worker-pool';
 import type { Run } from '../host/supervisor';
 import { regionView, type ImageItem } from '../runtime/display-item';
@@ -41,6 +42,8 @@ declare global {
     runProgram(source: string, options?: RunnerOptions): Promise<RunnerResult>;
     /** Resolves when the runner's pool of Workers has loaded. */
     runnerWarm(): Promise<void>;
+    /** Process Workers alive on this page, and how many of them idle in the pool (leak checks). */
+    runnerWorkers(): { live: number; pooled: number };
     /** Set by the snippet CLI to stream events as they happen. */
     __emit?: (event: RunEvent) => void;
   }
@@ -49,11 +52,11 @@ declare global {
 const pool = new WorkerPool();
 pool.warm();
 window.runnerWarm = () => pool.warmed();
+window.runnerWorkers = () => ({ live: ProcessWorker.live, pooled: pool.size });
 
 window.runProgram = (source, options = {}) =>
   new Promise((resolve) => {
     const events: RunEvent[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let run: Run | undefined; // the end event always comes after startRun returned
     try {
       run = startRun(source, {
@@ -64,7 +67,6 @@ window.runProgram = (source, options = {}) =>
           events.push(event);
           window.__emit?.(event);
           if (event.type === 'end') {
-            clearTimeout(timer);
             resolve({
               events,
               images: imageSnapshots(events, run!.heap.memory),
@@ -74,7 +76,7 @@ window.runProgram = (source, options = {}) =>
           }
         },
       });
-      if (options.timeoutMs) timer = setTimeout(() => run!.stop('timeout'), options.timeoutMs);
+      if (options.timeoutMs) run.stopAfter(options.timeoutMs);
     } catch (error) {
       if (!(error instanceof CompileError)) throw error;
       const { name, message, line, column } = error;

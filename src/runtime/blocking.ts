@@ -1,4 +1,5 @@
 import { ctx } from './context';
+import { flushOutput } from './output';
 import { Activity, W, slot } from './proc-record';
 import { trace, TraceKind } from './trace';
 
@@ -22,6 +23,7 @@ export function waitOn(
   activity: Activity = ms === Infinity ? Activity.Blocked : Activity.BlockedTimed,
 ): WaitResult {
   const { heap, pid } = ctx();
+  flushOutput(); // output held back by a flood goes before the process blocks
   // What it waits for, so the deadlock watch can tell a waiter already woken but not yet
   // scheduled (its word has changed) from one that is stuck.
   Atomics.store(heap.i32, slot(pid, W.waitWord), index);

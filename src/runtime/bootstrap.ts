@@ -10,6 +10,8 @@ import { notify } from './channel';
 import { closeHeldEnds } from './at-exit';
 import { shutdownExecutors } from './pool/executor';
 import { formatTraceback } from './traceback';
+import { lockDown } from './lockdown';
+import { flushOutput } from './output';
 import { trace, TraceKind } from './trace';
 
 /**
@@ -56,6 +58,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
 
   let exitCode = 0;
   try {
+    lockDown();
     await importProgram(a.program.url);
     context.evaluating = false;
     context.bootstrapping = false;
@@ -73,6 +76,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
     reportUncaught(error, context);
   }
   trace(TraceKind.Done);
+  flushOutput();
   finishLife(heap, a.pid, exitCode);
   notify({ t: 'exit', pid: a.pid });
 }
