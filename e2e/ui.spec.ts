@@ -137,11 +137,14 @@ test('language and theme switch and persist; a reload keeps the edited program; 
   await page.reload();
   await page.getByLabel('Language').selectOption('zh');
   await expect(page.getByRole('button', { name: '运行', exact: true })).toBeVisible();
+  const editorNamed = (name: string) => page.getByRole('textbox', { name, exact: true }).first();
+  await expect(editorNamed('程序编辑器')).toBeAttached();
   await expect(page.locator('#lesson-info h2')).toContainText('p27');
   await page.getByLabel('主题').selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   // Typed into Monaco (Playwright's fill cannot write into Monaco's EditContext).
   await monacoShown(page);
+  await expect(editorNamed('程序编辑器')).toBeAttached();
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText("print('mine');\n");
@@ -156,6 +159,7 @@ test('language and theme switch and persist; a reload keeps the edited program; 
   await page.getByRole('button', { name: '重置课程' }).click();
   expect(await page.evaluate(() => localStorage.getItem('playground:program:p27'))).toBeNull();
   await page.getByLabel('语言').selectOption('en');
+  await expect(editorNamed('Program editor')).toBeAttached(); // Monaco's, renamed
   await page.getByLabel('Theme').selectOption('light');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });

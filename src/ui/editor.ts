@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import type { MonacoHandle } from './monaco-setup';
 
 export interface EditorHooks {
@@ -24,9 +25,16 @@ export class Editor {
     this.textarea.className = 'plain-editor';
     this.textarea.spellcheck = false;
     this.textarea.value = text;
-    this.textarea.setAttribute('aria-label', 'Program editor');
     this.textarea.addEventListener('input', () => hooks.onChange(this.textarea.value));
     container.append(this.textarea);
+    this.relabel();
+  }
+
+  /** Names the editor for screen readers in the page's language (again after a switch). */
+  relabel(): void {
+    const label = t('programEditor');
+    this.textarea.setAttribute('aria-label', label);
+    this.monaco?.setLabel(label);
   }
 
   /** Swaps in Monaco; resolves when it is showing. */
@@ -37,6 +45,7 @@ export class Editor {
     this.container.append(host);
     this.monaco = createMonaco(host, this.textarea.value, this.hooks);
     this.monaco.setReadOnly(this.readOnly);
+    this.relabel();
     if (this.dark !== null) this.monaco.setTheme(this.dark);
     this.textarea.remove();
     this.container.dataset.editor = 'monaco';

@@ -144,6 +144,7 @@ const langSelect = $<HTMLSelectElement>('#lang');
 langSelect.value = lang();
 langSelect.addEventListener('change', () => {
   setLang(langSelect.value as Lang, document, true);
+  editor.relabel();
   fillPicker();
   showLessonInfo();
   inspector.refresh();

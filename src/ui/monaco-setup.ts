@@ -31,6 +31,8 @@ export interface MonacoHandle {
   clearErrors(): void;
   setTheme(dark: boolean): void;
   setReadOnly(readOnly: boolean): void;
+  /** The editor's name for screen readers. */
+  setLabel(label: string): void;
 }
 
 export function createMonaco(
@@ -46,7 +48,6 @@ export function createMonaco(
     fontSize: 14,
     scrollBeyondLastLine: false,
     tabSize: 2,
-    ariaLabel: 'Program editor',
   });
   // Ctrl+Enter and Esc are the page's (shortcuts.ts): an Esc that a widget of Monaco's
   // closes never reaches the page.
@@ -85,6 +86,7 @@ export function createMonaco(
     clearErrors: () => monaco.editor.setModelMarkers(model, 'run', []),
     setTheme: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
     setReadOnly: (readOnly) => editor.updateOptions({ readOnly }),
+    setLabel: (ariaLabel) => editor.updateOptions({ ariaLabel }),
   };
 }
 
