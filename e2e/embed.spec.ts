@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { encodeProgram } from '../src/share/codec';
 import { isHeightMessage } from '../src/share/embed-protocol';
 import { serveFolder, startServer, type TestServer } from './support/http';
+import { setProgram } from './support/playground';
 import { BUILD_DIR } from './support/server';
 
 // A tutorial page on another origin (another port, and `localhost` rather than 127.0.0.1, so
@@ -92,7 +93,7 @@ test('an embed without readonly or autorun takes edits and waits for Run; panels
 }) => {
   let frame = await embed(page, baseURL!, 'embed=1&open=0', "print('hi');\n");
   await expect(frame.getByRole('link', { name: /Open in playground/ })).toHaveCount(0);
-  await frame.getByRole('textbox', { name: 'Program editor' }).first().fill("print('edited');\n");
+  await setProgram(page, "print('edited');\n", frame);
   await expect(frame.getByRole('button', { name: /Run/ })).toBeEnabled();
   await expect(frame.locator('.console .line')).toHaveCount(0);
   await frame.getByRole('button', { name: /Run/ }).click();

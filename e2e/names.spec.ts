@@ -7,7 +7,7 @@ import { expect, runProgram, test } from './support/runner';
 test('default names read Process-1 and Thread-1, a subclass its own name', async ({ page }) => {
   const r = await runProgram(
     page,
-    `import { Process, currentProcess } from 'multiprocessing';
+    `import { Process, Lock, currentProcess } from 'multiprocessing';
 import { Thread, currentThread } from 'threading';
 function child() { print('child', currentProcess().name); }
 function inThread() { print('thread', currentThread().name); }
@@ -26,6 +26,7 @@ if (__name__ === '__main__') {
   const k = new Piao();
   k.start();
   k.join();
+  print(Process, Lock, Piao);
 }`,
   );
   expect(r.exitCode).toBe(0);
@@ -35,26 +36,33 @@ if (__name__ === '__main__') {
     expect.stringMatching(/^<Process name='Process-1' pid=\d+ parent=\d+ stopped exitcode=0>$/),
     'thread Thread-1',
     'subclass Piao-2',
+    '[class Process] [class Lock] [class Piao]',
   ]);
   // The console tags each line with the name its process started with.
   expect(r.stdoutOf('Process-1')).toEqual(['child Process-1']);
   expect(r.stdoutOf('Thread-1')).toEqual(['thread Thread-1']);
 });
 
-test("an uncaught error's type reads as Python names it in the traceback", async ({ page }) => {
+test("an error's type reads as Python names it, in a traceback and a message", async ({ page }) => {
   const r = await runProgram(
     page,
-    `import { Process, BoundedSemaphore } from 'multiprocessing';
+    `import { Process, BoundedSemaphore, Lock } from 'multiprocessing';
 import { Queue } from 'queue';
 function child() { new Queue().get(false); }
 if (__name__ === '__main__') {
   const p = new Process({ target: child });
   p.start();
   p.join();
+  try {
+    new Queue().put(new Lock());
+  } catch (e) {
+    print((e as Error).name, (e as Error).message.split(':')[0]);
+  }
   new BoundedSemaphore(1).release();
 }`,
   );
   expect(r.exitCode).toBe(1);
+  expect(r.stdout).toEqual(['TypeError cannot put a Lock (item) into a queue']);
   expect(r.stderr).toMatch(/^Process Process-1:\nTraceback \(most recent call last\):\n/);
   expect(r.stderr).toMatch(/^ {2}File "main\.ts", line 3, in child$/m);
   expect(r.stderr).toMatch(/^Empty: the queue is empty$/m);

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { setProgram } from './support/playground';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -42,17 +43,16 @@ test('Monaco loads lazily, Ctrl+Enter runs, Stop ends an endless program', async
 test('a syntax error is shown with its line before anything runs; output is never HTML', async ({
   page,
 }) => {
-  const editor = page.getByRole('textbox', { name: 'Program editor' }).first();
-  await editor.fill("print('<img src=x onerror=alert(1)>');\nconst x = ;\n");
+  await setProgram(page, "print('<img src=x onerror=alert(1)>');\nconst x = ;\n");
   await page.getByRole('button', { name: /Run/ }).click();
   await expect(page.locator('.line.system.error')).toContainText('line 2, column 11');
-  await editor.fill("print('<b>bold</b>');\n");
+  await setProgram(page, "print('<b>bold</b>');\n");
   await page.getByRole('button', { name: /Run/ }).click();
   await expect(page.locator('.line .text')).toHaveText(['<b>bold</b>'], { timeout: 20_000 });
   await expect(page.locator('.console b')).toHaveCount(0);
 });
 
-test('the dev server serves the AssemblyScript kernels it compiled', async ({ request }) => {
+test('the server serves the AssemblyScript kernels the build compiled', async ({ request }) => {
   const response = await request.get('/kernels.wasm');
   expect(response.headers()['content-type']).toBe('application/wasm');
   // The kernels import the run's shared memory (64 MiB).

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { decodeFiles, encodeProgram } from '../src/share/codec';
 import { readLinkOptions, shareUrl } from '../src/share/links';
 import { lessonSource } from './support/lessons';
+import { openWith, setProgram } from './support/playground';
 
 /** The editor's text once Monaco shows it (Monaco renders spaces as no-break spaces). */
 async function editorText(page: Page): Promise<string> {
@@ -30,7 +31,7 @@ test('Share puts the program in a link; the link opens it in a new page, not run
   await page.goto('/?lesson=p59');
   await page.evaluate(() => localStorage.clear());
   const program = "print('shared', 6 * 7);";
-  await page.getByRole('textbox', { name: 'Program editor' }).first().fill(program);
+  await setProgram(page, program);
   await page.getByRole('button', { name: 'Share' }).click();
   const field = page.getByRole('textbox', { name: 'Share link' });
   await expect(field).toHaveValue(/\?lesson=p59&lang=(en|zh)#code=1\.[\w-]+$/);
@@ -90,24 +91,20 @@ test('a damaged link opens the playground with a message that says so', async ({
     await expect(page.locator('.link-problem[role=alert]')).toHaveText(message);
     // The page works on, with the welcome program.
     await expect(page.getByRole('button', { name: /Run/ })).toBeEnabled();
-    await expect(page.getByRole('textbox', { name: 'Program editor' }).first()).toHaveValue(
-      /multiprocessing/,
-    );
+    expect(await editorText(page)).toMatch(/multiprocessing/);
   }
 });
 
 test('a program over 64 KB is refused with a message; Copy embed code gives an iframe', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.clear());
-  const editor = page.getByRole('textbox', { name: 'Program editor' }).first();
-  await editor.fill(`// ${'x'.repeat(70_000)}\n`);
+  // Saved rather than typed: Monaco takes 70 KB of keystrokes slowly.
+  await openWith(page, `// ${'x'.repeat(70_000)}\n`);
   await page.getByRole('button', { name: 'Share' }).click();
   await expect(page.locator('.share-note.error')).toHaveText(/68\.4 KB.*at most 64 KB/);
   await expect(page.getByRole('textbox', { name: 'Share link' })).toBeHidden();
 
-  await editor.fill("print('embedded');\n");
+  await setProgram(page, "print('embedded');\n");
   await page.getByRole('button', { name: 'Copy embed code' }).click();
   const snippet = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
   expect(snippet).toMatch(/^<iframe src="http:\/\/[^"]+\?embed=1&amp;lang=\w+#code=1\.[\w-]+"/);

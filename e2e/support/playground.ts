@@ -1,8 +1,8 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Page } from '@playwright/test';
 
 /**
  * Opens the playground (at `path`) with `program` as the saved welcome program, once its
- * Workers have loaded (the dev server serves them module by module: slow on a cold start).
+ * Workers have loaded (slow on a cold start, above all from the dev server, module by module).
  */
 export async function openWith(page: Page, program: string, path = '/'): Promise<void> {
   await page.goto(path);
@@ -14,6 +14,22 @@ export async function openWith(page: Page, program: string, path = '/'): Promise
 /** Waits until Monaco has replaced the textarea editor. */
 export async function monacoShown(page: Page): Promise<void> {
   await expect(page.locator('.editor-pane[data-editor=monaco]')).toBeVisible({ timeout: 60_000 });
+}
+
+/**
+ * Replaces the editor's program, as a reader pasting it would, in the editor of `scope` (the
+ * page, or an embed's frame). In Monaco: the build loads it at once, so a fill of the first
+ * textarea can find it gone, and Playwright's fill cannot write into Monaco's EditContext.
+ */
+export async function setProgram(
+  page: Page,
+  text: string,
+  scope: Page | FrameLocator = page,
+): Promise<void> {
+  await expect(scope.locator('.editor-pane[data-editor=monaco]')).toBeVisible({ timeout: 60_000 });
+  await scope.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
 }
 
 /** Clicks Run and waits for the run's summary line. */

@@ -80,8 +80,8 @@ export async function runProgram(
     await page.goto('/run.html');
     await page.waitForFunction(() => typeof window.runProgram === 'function');
   }
-  // Every run starts with a full pool of loaded Workers (the dev server serves the runtime
-  // module by module, so a Worker loading during a run would skew its timings).
+  // Every run starts with a full pool of loaded Workers: a Worker loading during a run would
+  // skew its timings (most of all from the dev server, which serves the runtime module by module).
   await page.evaluate(() => window.runnerWarm());
   const raw = await page.evaluate(([s, o]) => window.runProgram(s, o), [
     source,

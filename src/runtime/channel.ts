@@ -20,7 +20,11 @@ const scope = globalThis as { postMessage?: (message: unknown) => void };
 const post = scope.postMessage?.bind(scope) ?? (() => {});
 const clock = performance.now.bind(performance);
 const wait = Atomics.wait;
-const pause = new Int32Array(new SharedArrayBuffer(4));
+// The page imports this module too (sync/objects.ts), and a page that is not cross-origin
+// isolated (a frame that cannot run programs, a host before its service worker) has no
+// SharedArrayBuffer: evaluating it there stopped the page from loading at all.
+const pause =
+  typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : null;
 
 /** Messages: 2000 at once, then 2 a millisecond. */
 const messages = { level: 2000, burst: 2000, perMs: 2, at: clock() };
@@ -61,7 +65,7 @@ function take(bucket: typeof messages, amount: number): void {
     if (bucket.level > bucket.burst) bucket.level = bucket.burst;
     bucket.at = now;
     if (bucket.level >= need) break;
-    wait(pause, 0, 0, (need - bucket.level) / bucket.perMs);
+    wait(pause!, 0, 0, (need - bucket.level) / bucket.perMs);
   }
   bucket.level -= amount;
 }

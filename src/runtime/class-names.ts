@@ -7,7 +7,7 @@
 const runtimeNames = new Map<unknown, string>();
 
 /** Records the name a runtime class shows to programs. */
-export function nameRuntimeClass(cls: abstract new (...args: never[]) => unknown, name: string) {
+export function nameRuntimeClass(cls: object, name: string): void {
   runtimeNames.set(cls, name);
 }
 

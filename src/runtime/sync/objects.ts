@@ -1,4 +1,5 @@
 import { notify } from '../channel';
+import { nameRuntimeClass } from '../class-names';
 import { ctx } from '../context';
 import type { Heap } from '../heap';
 import { H, MAX_OBJECTS, OBJECT_TABLE } from '../layout';
@@ -165,6 +166,7 @@ const classes = new Map<number, { prototype: Attachable }>();
 /** Makes objects of `kind` travel to children (see transfer.ts) and be rebuilt by `attach`. */
 export function registerShared(kind: ObjectKind, cls: { prototype: Attachable }): void {
   classes.set(kind, cls);
+  nameRuntimeClass(cls, kindName(kind));
 }
 
 /** The shared object with table id `id`, rebuilt in this process. */
