@@ -27,6 +27,7 @@ if (__name__ === '__main__') {
   k.start();
   k.join();
   print(Process, Lock, Piao);
+  print(new Lock().constructor.name, ValueError.name);
 }`,
   );
   expect(r.exitCode).toBe(0);
@@ -37,6 +38,7 @@ if (__name__ === '__main__') {
     'thread Thread-1',
     'subclass Piao-2',
     '[class Process] [class Lock] [class Piao]',
+    'Lock ValueError',
   ]);
   // The console tags each line with the name its process started with.
   expect(r.stdoutOf('Process-1')).toEqual(['child Process-1']);

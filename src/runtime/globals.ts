@@ -1,4 +1,5 @@
 import { MemoryError } from './alloc';
+import { nameExports } from './class-names';
 import { IndexError, RuntimeError, ValueError } from './errors';
 import { formatArgs } from './format';
 import { write } from './output';
@@ -38,7 +39,9 @@ export function installGlobals(name: '__main__' | '__mp_main__'): void {
   const g = globalThis as unknown as Record<string, unknown>;
   g.print = print;
   g.__name__ = name;
-  Object.assign(g, { ValueError, IndexError, RuntimeError, MemoryError });
+  const builtins = { ValueError, IndexError, RuntimeError, MemoryError };
+  nameExports(builtins); // named as the program writes them (the build minifies class names)
+  Object.assign(g, builtins);
   const out =
     (stream: Stream) =>
     (...values: unknown[]) =>

@@ -1,3 +1,4 @@
+import { nameExports } from './class-names';
 import { isKernelSpecifier, type ModuleName } from './module-names';
 import { userKernelModule } from './kernels/user';
 import * as concurrentFutures from './modules/concurrent-futures';
@@ -26,6 +27,9 @@ export const MODULES: Record<ModuleName, object> = {
   kernels,
   display,
 };
+
+// Their classes and functions print, and read through `.name`, as the program imports them.
+for (const exports of Object.values(MODULES)) nameExports(exports);
 
 /** A playground module, or a kernel file of the program (`./name.as`, see kernels/user.ts). */
 export function moduleByName(name: string): object {
