@@ -55,7 +55,7 @@ it('past the live lines keeps only the newest, with one notice saying how many w
   g.finish(() => {});
   run();
   expect(texts().slice(3)).toEqual([
-    '1:stderr:[7 lines of output not shown: past 3 lines a run keeps only the newest 2]',
+    '1:stderr:[earlier lines of output not shown: past 3 lines a run keeps only the newest 2]',
     '1:stdout:l10',
     '1:stdout:l11',
   ]);
@@ -78,6 +78,6 @@ it('nine million newlines are handed on in many short tasks: 100000 lines, a not
   expect(count).toBeGreaterThan(3);
   expect(lines).toHaveLength(100_000 + 1 + 10_000);
   expect(lines[100_000].text).toBe(
-    '[8890000 lines of output not shown: past 100000 lines a run keeps only the newest 10000]',
+    '[earlier lines of output not shown: past 100000 lines a run keeps only the newest 10000]',
   );
 });

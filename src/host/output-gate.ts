@@ -21,24 +21,26 @@ type Chunk = GateLine & { ends?: boolean };
 
 /** Work done per page task before the gate yields, so a flood never freezes the page. */
 const SLICE_MS = 8;
-/** Characters of lines past the live ones counted at once (a few ms). */
-const TAIL_SLICE = 1 << 18;
+/** Characters of writes past the live lines kept for the end (the newest lines come from them). */
+const TAIL_CHARS = 1 << 20;
 
 /**
  * The page's side of a run's output: counts it against the run's caps here, on the page (a
  * program can write any counter in shared memory), joins writes into lines per process and
  * stream, and hands lines on in slices of at most about SLICE_MS per page task. Past
- * `liveLines` lines it keeps only the newest `tailLines`, handed on by `finish()` after one
- * notice saying how many were left out: nine million newlines cost a counting loop, not nine
- * million events.
+ * `liveLines` lines it keeps the newest writes as written (TAIL_CHARS of them) and hands on
+ * their newest `tailLines` lines at `finish()`, after one notice: nine million newlines cost
+ * the live lines and one split of a megabyte, not nine million events.
  */
 export class OutputGate {
   private readonly chunks: Chunk[] = [];
   /** Each process's and stream's unfinished line, as the pieces written (joined once). */
   private readonly partial = new Map<string, { line: GateLine; pieces: string[] }>();
-  private tail: GateLine[] = [];
-  /** Lines that went to the tail, kept or not. */
-  private tailSeen = 0;
+  /** Writes past the live lines, as written (newest kept, TAIL_CHARS in all): split at the end. */
+  private tail: Chunk[] = [];
+  private tailChars = 0;
+  /** Some of the tail was dropped. */
+  private tailCut = false;
   private bytes = 0;
   private lines = 0;
   private scheduled = false;
@@ -95,12 +97,12 @@ export class OutputGate {
     const done = this.finishing;
     if (!done) return;
     this.finishing = () => {};
-    this.trimTail();
-    if (this.tailSeen > this.tail.length) {
-      const notice = `[${this.tailSeen - this.tail.length} lines of output not shown: past ${this.limits.liveLines} lines a run keeps only the newest ${this.limits.tailLines}]`;
-      this.emit({ pid: this.tail[0].pid, stream: 'stderr', text: notice });
+    const { lines, cut } = this.tailLines();
+    if (cut) {
+      const notice = `[earlier lines of output not shown: past ${this.limits.liveLines} lines a run keeps only the newest ${this.limits.tailLines}]`;
+      this.emit({ pid: lines[0]?.pid ?? 0, stream: 'stderr', text: notice });
     }
-    for (const line of this.tail) this.emit(line);
+    for (const line of lines) this.emit(line);
     this.tail = [];
     done();
   }
@@ -108,6 +110,7 @@ export class OutputGate {
   /** Splits one write into lines; out of time, puts the rest back first in line. */
   private take(chunk: Chunk, until: number): void {
     const key = `${chunk.pid}:${chunk.stream}`;
+    if (this.lines >= this.limits.liveLines) return this.keepTail(chunk);
     if (chunk.ends) {
       for (const stream of ['stdout', 'stderr'] as const) {
         const rest = this.partial.get(`${chunk.pid}:${stream}`);
@@ -136,53 +139,59 @@ export class OutputGate {
       this.line({ ...chunk, text: text.slice(start, end) });
       start = end + 1;
     }
-    const last = text.lastIndexOf('\n');
-    if (start <= last) {
-      // Past the live lines: counted TAIL_SLICE characters at a time, the rest put back.
-      let stop = last;
-      if (last - start > TAIL_SLICE) {
-        stop = text.lastIndexOf('\n', start + TAIL_SLICE);
-        if (stop < start) stop = text.indexOf('\n', start + TAIL_SLICE);
+    if (this.lines >= this.limits.liveLines) {
+      // The rest, and every unfinished line, goes to the tail as written.
+      for (const [other, { line, pieces }] of this.partial) {
+        this.partial.delete(other);
+        this.keepTail({ ...line, text: pieces.join('') });
       }
-      this.keepTail(chunk, text, start, stop);
-      if (stop < last) {
-        this.chunks.unshift({ ...chunk, text: text.slice(stop + 1) });
-        return;
-      }
-      start = last + 1;
+      this.keepTail({ ...chunk, text: text.slice(start) });
+      return;
     }
     if (start < text.length) this.partial.set(key, { line: chunk, pieces: [text.slice(start)] });
   }
 
   private line(line: GateLine): void {
-    if (this.lines < this.limits.liveLines) {
-      this.lines++;
-      this.emit(line);
-      return;
+    this.lines++;
+    this.emit(line);
+  }
+
+  /** Keeps a write past the live lines; the oldest go once the tail holds TAIL_CHARS. */
+  private keepTail(chunk: Chunk): void {
+    if (chunk.text.length > TAIL_CHARS) {
+      chunk = { ...chunk, text: chunk.text.slice(-TAIL_CHARS) };
+      this.tailCut = true;
     }
-    this.tail.push(line);
-    this.tailSeen++;
-    if (this.tail.length >= 2 * this.limits.tailLines) this.trimTail();
+    this.tail.push(chunk);
+    this.tailChars += chunk.text.length;
+    while (this.tailChars - this.tail[0].text.length >= TAIL_CHARS) {
+      this.tailChars -= this.tail.shift()!.text.length;
+      this.tailCut = true;
+    }
   }
 
-  private trimTail(): void {
-    const extra = this.tail.length - this.limits.tailLines;
-    if (extra > 0) this.tail.splice(0, extra);
-  }
-
-  /**
-   * The lines of text[start..last] past the live ones: counted with a plain loop (no array of
-   * millions of strings), and only the newest `tailLines` cut out.
-   */
-  private keepTail(chunk: GateLine, text: string, start: number, last: number): void {
-    let count = 0;
-    for (let i = start; i <= last; i++) if (text.charCodeAt(i) === 10) count++;
-    const kept = Math.min(count, this.limits.tailLines);
-    // `from` ends as the newline before the first kept line (start - 1 when all are kept).
-    let from = last;
-    for (let n = 0; n < kept; n++) from = text.lastIndexOf('\n', from - 1);
-    if (kept === count) from = start - 1;
-    this.tailSeen += count - kept;
-    for (const line of text.slice(from + 1, last).split('\n')) this.line({ ...chunk, text: line });
+  /** The tail's lines, joined per process and stream, the newest `tailLines` of them. */
+  private tailLines(): { lines: GateLine[]; cut: boolean } {
+    const lines: GateLine[] = [];
+    const open = new Map<string, GateLine>();
+    for (const chunk of this.tail) {
+      for (const stream of chunk.ends ? (['stdout', 'stderr'] as const) : []) {
+        const rest = open.get(`${chunk.pid}:${stream}`);
+        open.delete(`${chunk.pid}:${stream}`);
+        if (rest) lines.push(rest);
+      }
+      if (chunk.ends) continue;
+      const key = `${chunk.pid}:${chunk.stream}`;
+      const parts = chunk.text.split('\n');
+      parts[0] = (open.get(key)?.text ?? '') + parts[0];
+      const rest = parts.pop()!;
+      for (const text of parts)
+        lines.push({ pid: chunk.pid, stream: chunk.stream, text, at: chunk.at });
+      if (rest) open.set(key, { pid: chunk.pid, stream: chunk.stream, text: rest });
+      else open.delete(key);
+    }
+    lines.push(...open.values());
+    const cut = this.tailCut || lines.length > this.limits.tailLines;
+    return { lines: lines.slice(-this.limits.tailLines), cut };
   }
 }

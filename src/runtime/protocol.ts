@@ -96,9 +96,13 @@ export type WorkerNotice =
 export const LIMITS = {
   liveProcesses: MAX_LIVE,
   outputBytes: OUTPUT_CAP,
-  /** Lines shown as they come; past them the console gets only the newest `tailLines`. */
-  liveLines: 100_000,
-  tailLines: 10_000,
+  /**
+   * Lines shown as they come; past them the console gets only the newest `tailLines`, at the
+   * end. (The playground's console re-measures all its lines each frame it grows: at 100000
+   * lines a frame took 400 ms.)
+   */
+  liveLines: 20_000,
+  tailLines: 5_000,
   /** Pictures (images and charts) per run, and all images' pixels together. */
   pictures: 32,
   picturePixels: MAX_SIDE * MAX_SIDE,
