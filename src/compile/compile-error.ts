@@ -1,9 +1,20 @@
+/** What a CompileError says, as plain data: how it crosses from the compiler Worker. */
+export interface CompileErrorData {
+  kind: CompileErrorKind;
+  message: string;
+  fileName: string;
+  line: number;
+  column: number;
+}
+
+export type CompileErrorKind = 'SyntaxError' | 'ImportError';
+
 /**
  * A program that cannot run: a syntax error or a bad import. It carries the program's own
  * line and column (1-based) so the editor and the console can point at it.
  */
 export class CompileError extends Error {
-  override name = 'SyntaxError';
+  override name: CompileErrorKind = 'SyntaxError';
 
   constructor(
     message: string,
@@ -11,10 +22,21 @@ export class CompileError extends Error {
     readonly line: number,
     readonly column: number,
     readonly source: string,
-    kind: 'SyntaxError' | 'ImportError' = 'SyntaxError',
+    kind: CompileErrorKind = 'SyntaxError',
   ) {
     super(message);
     this.name = kind;
+  }
+
+  /** The error rebuilt on the page from the Worker's data and the source the page sent. */
+  static fromData(data: CompileErrorData, source: string): CompileError {
+    const { message, fileName, line, column, kind } = data;
+    return new CompileError(message, fileName, line, column, source, kind);
+  }
+
+  toData(): CompileErrorData {
+    const { message, fileName, line, column } = this;
+    return { kind: this.name, message, fileName, line, column };
   }
 
   /** Python-style report: where, the offending line, a caret under the column. */

@@ -84,4 +84,19 @@ describe('compile', () => {
       expect((e as CompileError).name).toBe('ImportError');
     }
   });
+
+  it('sends a CompileError across as data and rebuilds it with its line and report', () => {
+    const bad = "const b = 1;\nimport numpy from 'numpy';\n";
+    let error: CompileError | undefined;
+    try {
+      compile(bad, 'prog.ts');
+    } catch (e) {
+      error = e as CompileError;
+    }
+    const data = structuredClone(error!.toData()); // what crosses from the compiler's Worker
+    const rebuilt = CompileError.fromData(data, bad);
+    expect(rebuilt).toBeInstanceOf(CompileError);
+    expect([rebuilt.name, rebuilt.line, rebuilt.column]).toEqual(['ImportError', 2, 19]);
+    expect(rebuilt.format()).toBe(error!.format());
+  });
 });

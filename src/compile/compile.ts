@@ -35,10 +35,46 @@ export function compile(source: string, fileName = 'main.ts'): CompiledProgram {
     rewriteTopLevel(statement, stripped, edits, topLevelNames, source, fileName);
   }
   const defines = topLevelNames.map((n) => `get ${n}() { return ${n}; }`).join(', ');
-  edits.push({ start: 0, end: 0, text: `${PROGRAM_GLOBAL}.define({ ${defines} }); ` });
-  const code = applyEdits(stripped, edits);
-  const sites = namedConstructionSites(parseJs(code, source, fileName));
+  const prefix = `${PROGRAM_GLOBAL}.define({ ${defines} }); `;
+  const edited = applyEdits(stripped, edits);
+  const code = prefix + edited.text;
+  const sites = relocateSites(namedConstructionSites(ast), stripped, code, (offset) => {
+    return prefix.length + edited.offsetOf(offset);
+  });
   return { fileName, source, code, topLevelNames, sites };
+}
+
+/**
+ * Sites found in the stripped code, keyed by where they are in the compiled code (the runtime
+ * reads line:column from the stack of the code that runs). Found in the AST already parsed, so
+ * the compiled code is never parsed again: the edits keep lines, and `offsetOf` says how far
+ * they moved each column.
+ */
+function relocateSites(
+  sites: Record<string, string>,
+  from: string,
+  to: string,
+  offsetOf: (offset: number) => number,
+): Record<string, string> {
+  const fromLines = lineStarts(from);
+  const toLines = lineStarts(to);
+  const moved: Record<string, string> = {};
+  for (const [place, name] of Object.entries(sites)) {
+    const [line, column] = place.split(':').map(Number);
+    const offset = offsetOf(fromLines[line - 1] + column - 1);
+    if (offset < toLines[line - 1] || offset >= (toLines[line] ?? Infinity)) {
+      throw new Error('internal: an edit moved a construction to another line');
+    }
+    moved[`${line}:${offset - toLines[line - 1] + 1}`] = name;
+  }
+  return moved;
+}
+
+/** The offset of each line's first character. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
 }
 
 function stripTypes(source: string, fileName: string): string {

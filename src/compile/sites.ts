@@ -17,7 +17,8 @@ export function namedConstructionSites(program: estree.Program): Record<string, 
       const { line, column } = expr.loc!.start;
       sites[`${line}:${column + 1}`] = name;
     }
-    for (const value of Object.values(node)) {
+    for (const key in node) {
+      const value: unknown = node[key as keyof estree.Node];
       if (Array.isArray(value)) {
         for (const item of value) if (isNode(item)) visit(item);
       } else if (isNode(value)) {

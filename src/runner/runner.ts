@@ -55,33 +55,36 @@ window.runnerWarm = () => pool.warmed();
 window.runnerWorkers = () => ({ live: ProcessWorker.live, pooled: pool.size });
 
 window.runProgram = (source, options = {}) =>
-  new Promise((resolve) => {
+  new Promise((resolve, reject) => {
     const events: RunEvent[] = [];
-    let run: Run | undefined; // the end event always comes after startRun returned
-    try {
-      run = startRun(source, {
-        pool,
-        fileName: options.fileName,
-        timeScale: options.timeScale,
-        onEvent(event) {
-          events.push(event);
-          window.__emit?.(event);
-          if (event.type === 'end') {
-            resolve({
-              events,
-              images: imageSnapshots(events, run!.heap.memory),
-              traces: run!.traces(),
-              objectNames: Object.fromEntries(run!.objectNames),
-            });
-          }
-        },
-      });
-      if (options.timeoutMs) run.stopAfter(options.timeoutMs);
-    } catch (error) {
-      if (!(error instanceof CompileError)) throw error;
-      const { name, message, line, column } = error;
-      resolve({ events, compileError: { name, message, line, column, report: error.format() } });
-    }
+    let run: Run | undefined; // the end event always comes after startRun resolved
+    startRun(source, {
+      pool,
+      fileName: options.fileName,
+      timeScale: options.timeScale,
+      onEvent(event) {
+        events.push(event);
+        window.__emit?.(event);
+        if (event.type === 'end') {
+          resolve({
+            events,
+            images: imageSnapshots(events, run!.heap.memory),
+            traces: run!.traces(),
+            objectNames: Object.fromEntries(run!.objectNames),
+          });
+        }
+      },
+    }).then(
+      (started) => {
+        run = started!; // there is no signal to abort it
+        if (options.timeoutMs) run.stopAfter(options.timeoutMs);
+      },
+      (error: unknown) => {
+        if (!(error instanceof CompileError)) return reject(error);
+        const { name, message, line, column } = error;
+        resolve({ events, compileError: { name, message, line, column, report: error.format() } });
+      },
+    );
   });
 
 function imageSnapshots(events: RunEvent[], memory: WebAssembly.Memory): ImageSnapshot[] {

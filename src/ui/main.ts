@@ -1,6 +1,7 @@
 /** The playground page: toolbar, editor, console, process table and timeline. */
 import './style.css';
 import { CompileError } from '../compile/compile-error';
+import { warmProgramCompiler } from '../compile/program-compiler';
 import { startRun } from '../host/start-run';
 import type { Run } from '../host/supervisor';
 import { WorkerPool } from '../host/worker-pool';
@@ -88,6 +89,8 @@ tabs($('[role=tablist]'));
 const pool = new WorkerPool();
 let run: Run | null = null;
 let runs = 0;
+/** The program being compiled, until it starts (aborting it keeps it from starting). */
+let starting: AbortController | undefined;
 let lessonId = link.lesson ?? '';
 
 applyLang(app);
@@ -159,36 +162,52 @@ performance.mark('playground-ready');
 // Monaco arrives after the page is interactive; until then the textarea editor works.
 const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1));
 idle(() => void editor.upgrade());
+// The compiler's Worker loads while the page idles, so the first Run does not wait for it.
+idle(warmProgramCompiler);
 
 function startProgram(): void {
   if (!crossOriginIsolated) return;
+  starting?.abort();
   run?.stop();
   output.clear();
   display.clear();
   inspector.reset();
   editor.clearErrors();
   const generation = ++runs;
-  try {
-    run = startRun(editor.value, {
-      pool,
-      onEvent(event) {
-        if (generation !== runs) return; // a stopped run's last words
-        output.show(event);
-        inspector.event(event);
-        display.show(event, run?.heap.memory); // display events come after startRun returned
-        if (event.type === 'end') setRunning(false);
-      },
-    });
-    inspector.follow(run);
-    setRunning(true);
-  } catch (error) {
-    if (!(error instanceof CompileError)) throw error;
-    output.system(error.format(), 'error');
-    editor.showError(error.line, error.column, `${error.name}: ${error.message}`);
-  }
+  const start = (starting = new AbortController());
+  setRunning(true); // Stop works from here, while the program compiles
+  void startRun(editor.value, {
+    pool,
+    signal: start.signal,
+    onEvent(event) {
+      if (generation !== runs) return; // a stopped run's last words
+      output.show(event);
+      inspector.event(event);
+      display.show(event, run?.heap.memory); // display events come after startRun resolved
+      if (event.type === 'end') setRunning(false);
+    },
+  }).then(
+    (started) => {
+      if (!started) return; // Run pressed again, or Stop, while it compiled
+      starting = undefined;
+      run = started;
+      inspector.follow(run);
+    },
+    (error: unknown) => {
+      if (start.signal.aborted) return;
+      starting = undefined;
+      setRunning(false);
+      if (!(error instanceof CompileError)) throw error;
+      output.system(error.format(), 'error');
+      editor.showError(error.line, error.column, `${error.name}: ${error.message}`);
+    },
+  );
 }
 
 function stopProgram(): void {
+  if (starting) setRunning(false); // no run yet: the one it replaced was stopped at Run
+  starting?.abort();
+  starting = undefined;
   run?.stop();
 }
 

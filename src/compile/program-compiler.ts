@@ -1,0 +1,37 @@
+/**
+ * The page's end of the program compiler (program-compiler-worker.ts): programs compile off
+ * the page thread, so a large one never freezes the page. The Worker starts at the first
+ * request (or `warmProgramCompiler`) and stays for the next ones.
+ */
+import type { CompiledProgram } from './compile';
+import { CompileError } from './compile-error';
+import { lazyWorker } from './lazy-worker';
+import type { CompileOutcome, ProgramCompilerApi } from './program-compiler-worker';
+
+const worker = lazyWorker<ProgramCompilerApi>(
+  'program compiler',
+  () =>
+    new Worker(new URL('./program-compiler-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'program-compiler',
+    }),
+);
+
+/**
+ * TypeScript program -> runnable module, compiled in the Worker. Throws CompileError (with the
+ * program's line and column) for a program that cannot run.
+ */
+export async function compileProgram(
+  source: string,
+  fileName = 'main.ts',
+): Promise<CompiledProgram> {
+  const { api, failed } = worker();
+  const outcome: CompileOutcome = await Promise.race([api.compile(source, fileName), failed]);
+  if ('error' in outcome) throw CompileError.fromData(outcome.error, source);
+  return outcome.program;
+}
+
+/** Starts the Worker ahead of the first Run, so that Run does not wait for it to load. */
+export function warmProgramCompiler(): void {
+  worker();
+}
