@@ -26,8 +26,8 @@ const wait = Atomics.wait;
 const pause =
   typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : null;
 
-/** Messages: 2000 at once, then 2 a millisecond. */
-const messages = { level: 2000, burst: 2000, perMs: 2, at: clock() };
+/** Messages: 500 at once, then 2 a millisecond. */
+const messages = { level: 500, burst: 500, perMs: 2, at: clock() };
 /** Bytes: 16 MB at once, then 4 MB a second. */
 const bytes = { level: 16 << 20, burst: 16 << 20, perMs: 4096, at: clock() };
 
