@@ -120,18 +120,18 @@ test('by keyboard alone: a lesson from the gallery, Run, and the process and tim
   await expect(timeline).toBeFocused();
   await expect(timeline).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('#timeline')).toBeVisible();
-  // Zoom in twice (the middle of p01's run: its main process sleeping), then move earlier
-  // and back: the timeline's table shows the stretches in view.
+  // Zoom in twice (a quarter of p01's run, its middle: the main process sleeping), then move
+  // earlier by three half-views, to the run's start, and back: the table shows what is in view.
   const stretches = () => page.locator('#timeline tbody').textContent();
   await tabTo(page, page.getByRole('button', { name: 'Zoom in' }), 3);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   const zoomed = await stretches();
   await tabTo(page, page.getByRole('button', { name: 'Earlier' }), 3);
-  await page.keyboard.press('Enter');
-  await expect.poll(stretches).toContain('Process-1 1001'); // the child's short life
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  await expect.poll(stretches).toContain('MainProcess 1000starting');
   await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter'); // Later
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter'); // Later
   await expect.poll(stretches).toBe(zoomed);
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
