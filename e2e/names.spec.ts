@@ -76,7 +76,7 @@ test('primitives and queues print as Python reprs them, through print, String an
 }) => {
   const r = await runProgram(
     page,
-    `import { Process, Lock, RLock, Semaphore, BoundedSemaphore, Event, Condition, Barrier, Queue, JoinableQueue } from 'multiprocessing';
+    `import { Process, Lock, RLock, Semaphore, BoundedSemaphore, Event, Condition, Barrier, Queue, JoinableQueue, Value, RawArray } from 'multiprocessing';
 function show(x: object) { print(x); print(String(x)); print(\`\${x}\`); }
 function hold(lock: Lock, held: Event, done: Event) {
   lock.acquire();
@@ -117,6 +117,8 @@ if (__name__ === '__main__') {
   for (const item of [1, 2, 3]) q.put(item);
   show(q);
   show(new JoinableQueue(5));
+  show(new Value('i', 5));
+  show(new RawArray('d', [1.5, 2]));
 }`,
   );
   expect(r.exitCode).toBe(0);
@@ -134,6 +136,8 @@ if (__name__ === '__main__') {
     '<Barrier(parties=3, waiting=0)>',
     '<Queue(qsize=3)>',
     '<JoinableQueue(qsize=0, maxsize=5)>',
+    "<SynchronizedValue('i', 5)>",
+    "<RawArray('d', [1.5, 2])>",
   ];
   expect(r.stdout).toEqual(expected.flatMap((text) => [text, text, text]));
 });

@@ -7,7 +7,8 @@ export interface CompileErrorData {
   column: number;
 }
 
-export type CompileErrorKind = 'SyntaxError' | 'ImportError';
+/** KernelError: AssemblyScript's compiler refused a kernel file (its message and code). */
+export type CompileErrorKind = 'SyntaxError' | 'ImportError' | 'KernelError';
 
 /**
  * A program that cannot run: a syntax error or a bad import. It carries the program's own

@@ -1,9 +1,10 @@
 import { transform } from 'sucrase';
 import { parse, type Options } from 'acorn';
 import type * as estree from 'estree';
-import { MODULE_NAMES, isModuleName } from '../runtime/module-names';
+import { MODULE_NAMES, isKernelSpecifier, isModuleName } from '../runtime/module-names';
 import { PROGRAM_GLOBAL } from '../runtime/program-abi';
 import { CompileError } from './compile-error';
+import { checkKernelImports, type KernelExportNames } from './kernel-imports';
 import { applyEdits, type Edit } from './edits';
 import { namedConstructionSites } from './sites';
 
@@ -26,9 +27,14 @@ const ACORN: Options = { ecmaVersion: 'latest', sourceType: 'module', locations:
  * imports of playground modules are bound to the runtime, and top-level statements that are
  * not declarations are guarded so a "fork" child evaluates declarations only.
  */
-export function compile(source: string, fileName = 'main.ts'): CompiledProgram {
+export function compile(
+  source: string,
+  fileName = 'main.ts',
+  kernels: KernelExportNames = {},
+): CompiledProgram {
   const stripped = stripTypes(source, fileName);
   const ast = parseJs(stripped, source, fileName);
+  checkKernelImports(ast, kernels, source, fileName);
   const edits: Edit[] = [];
   const topLevelNames: string[] = [];
   for (const statement of ast.body) {
@@ -168,7 +174,7 @@ function isEnumInitialiser(node: estree.ExpressionStatement): boolean {
 
 function bindImport(node: estree.ImportDeclaration, source: string, fileName: string): string {
   const name = String(node.source.value);
-  if (!isModuleName(name)) {
+  if (!isModuleName(name) && !isKernelSpecifier(name)) {
     const line = node.loc?.start.line ?? 1;
     throw new CompileError(
       `No module named '${name}'. A program can import: ${MODULE_NAMES.join(', ')}.`,

@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink';
 import { compile, type CompiledProgram } from './compile';
 import { CompileError, type CompileErrorData } from './compile-error';
+import type { KernelExportNames } from './kernel-imports';
 
 /**
  * A compile's result. A CompileError is returned, not thrown: comlink would carry only its
@@ -16,13 +17,13 @@ export type CompileOutcome = { program: CompiledProgram } | { error: CompileErro
 
 /** What the page can ask of this Worker. */
 export interface ProgramCompilerApi {
-  compile(source: string, fileName: string): CompileOutcome;
+  compile(source: string, fileName: string, kernels: KernelExportNames): CompileOutcome;
 }
 
 const api: ProgramCompilerApi = {
-  compile(source, fileName) {
+  compile(source, fileName, kernels) {
     try {
-      return { program: compile(source, fileName) };
+      return { program: compile(source, fileName, kernels) };
     } catch (error) {
       if (error instanceof CompileError) return { error: error.toData() };
       throw error; // a defect of the compiler: the page's call rejects with its message

@@ -5,6 +5,7 @@
  */
 import type { CompiledProgram } from './compile';
 import { CompileError } from './compile-error';
+import type { KernelExportNames } from './kernel-imports';
 import { lazyWorker } from './lazy-worker';
 import type { CompileOutcome, ProgramCompilerApi } from './program-compiler-worker';
 
@@ -24,9 +25,13 @@ const worker = lazyWorker<ProgramCompilerApi>(
 export async function compileProgram(
   source: string,
   fileName = 'main.ts',
+  kernels: KernelExportNames = {},
 ): Promise<CompiledProgram> {
   const { api, failed } = worker();
-  const outcome: CompileOutcome = await Promise.race([api.compile(source, fileName), failed]);
+  const outcome: CompileOutcome = await Promise.race([
+    api.compile(source, fileName, kernels),
+    failed,
+  ]);
   if ('error' in outcome) throw CompileError.fromData(outcome.error, source);
   return outcome.program;
 }

@@ -1,4 +1,6 @@
 /** A lesson of the gallery: one program from the tutorials, and what to watch for. */
+import { MAIN_FILE, type ProgramFile } from '../compile/program-files';
+
 export interface Text {
   zh: string;
   en: string;
@@ -24,8 +26,15 @@ export interface Lesson {
   explain: Text;
   /** Where the browser honestly differs from CPython, if it does. */
   browserNote?: Text;
-  /** The program, as the editor shows it. */
+  /** The program (main.ts), as the editor shows it. */
   source: string;
+  /** Its AssemblyScript kernel files, in the editor's tabs beside main.ts. */
+  kernels?: ProgramFile[];
+}
+
+/** A lesson's files as the editor shows them: main.ts, then its kernel files. */
+export function lessonFiles(lesson: Lesson): ProgramFile[] {
+  return [{ name: MAIN_FILE, text: lesson.source }, ...(lesson.kernels ?? [])];
 }
 
 export const GROUPS: Record<GroupId, Text> = {

@@ -15,6 +15,7 @@ import {
 import { initRecord } from '../runtime/spawn';
 import { readTrace, type TraceEvent } from '../runtime/trace';
 import { DeadlockWatch } from './deadlock';
+import type { ReadyKernels } from '../compile/kernel/kernel-compiler';
 import { kernelsModule } from './kernels';
 import { objectLabel } from './object-label';
 import { OutputGate } from './output-gate';
@@ -40,6 +41,8 @@ export const SUPERVISOR_PID = 1;
 export interface RunOptions {
   pool: WorkerPool;
   onEvent: (event: RunEvent) => void;
+  /** The program's own kernels (`*.as.ts`), compiled; absent when it has none. */
+  kernels?: ReadyKernels | null;
   /** Multiplies every sleep and timeout (e.g. 0.1 to test an 18 s lesson in 1.8 s). */
   timeScale?: number;
 }
@@ -91,6 +94,9 @@ export class Run {
     private readonly options: RunOptions,
   ) {
     this.heap = Heap.create(options.timeScale ?? 1);
+    // The kernels' static data, written once, before any process starts (wasm-data.ts).
+    for (const segment of options.kernels?.segments ?? [])
+      this.heap.u8.set(segment.bytes, segment.offset);
     this.programUrl = URL.createObjectURL(new Blob([program.code], { type: 'text/javascript' }));
     this.deadlocks = new DeadlockWatch(this.heap, this.names);
     this.watchTimer = setInterval(() => this.watch(), DEADLOCK_CHECK_MS);
@@ -231,6 +237,9 @@ export class Run {
       ...req,
       memory: this.heap.memory,
       kernels,
+      userKernels: this.options.kernels
+        ? { module: this.options.kernels.module, exports: this.options.kernels.exports }
+        : null,
       program: {
         fileName: this.program.fileName,
         source: this.program.source,

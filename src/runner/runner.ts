@@ -3,6 +3,7 @@
  * as the playground and reports every event, for `npm run snippet`, the tests and the bench.
  */
 import { CompileError } from '../compile/compile-error';
+import { MAIN_FILE, type ProgramFile } from '../compile/program-files';
 import type { RunEvent } from '../host/run-events';
 import { startRun } from '../host/start-run';
 import { ProcessWorker } from '../host/process-worker';
@@ -13,6 +14,8 @@ import type { TraceEvent } from '../runtime/trace';
 
 export interface RunnerOptions {
   fileName?: string;
+  /** The program's kernel files (`name.as.ts`), imported as `./name.as`. */
+  kernelFiles?: ProgramFile[];
   timeScale?: number;
   /** Stop the run after this many ms (reason 'timeout'). */
   timeoutMs?: number;
@@ -34,7 +37,14 @@ export interface RunnerResult {
   /** Each process's trace events, by pid, and the names of the objects they mention. */
   traces?: Record<number, TraceEvent[]>;
   objectNames?: Record<number, string>;
-  compileError?: { name: string; message: string; line: number; column: number; report: string };
+  compileError?: {
+    name: string;
+    message: string;
+    fileName: string;
+    line: number;
+    column: number;
+    report: string;
+  };
 }
 
 declare global {
@@ -58,9 +68,9 @@ window.runProgram = (source, options = {}) =>
   new Promise((resolve, reject) => {
     const events: RunEvent[] = [];
     let run: Run | undefined; // the end event always comes after startRun resolved
-    startRun(source, {
+    const program = { name: options.fileName ?? MAIN_FILE, text: source };
+    startRun([program, ...(options.kernelFiles ?? [])], {
       pool,
-      fileName: options.fileName,
       timeScale: options.timeScale,
       onEvent(event) {
         events.push(event);
@@ -81,8 +91,9 @@ window.runProgram = (source, options = {}) =>
       },
       (error: unknown) => {
         if (!(error instanceof CompileError)) return reject(error);
-        const { name, message, line, column } = error;
-        resolve({ events, compileError: { name, message, line, column, report: error.format() } });
+        const { name, message, fileName, line, column } = error;
+        const report = error.format();
+        resolve({ events, compileError: { name, message, fileName, line, column, report } });
       },
     );
   });

@@ -156,8 +156,16 @@ abstract class SharedData {
 
   /** The lock that guards it (Python's get_lock()); Raw values have none. */
   getLock(): Lock | RLock {
-    if (!this.lock) throw new TypeError(`this ${this.constructor.name} has no lock (it is Raw)`);
+    if (!this.lock)
+      throw new TypeError('this value has no lock: it is Raw (RawValue, RawArray, or lock: false)');
     return this.lock;
+  }
+
+  abstract [repr](): string;
+
+  /** String(value) and template strings read as print does. */
+  toString(): string {
+    return this[repr]();
   }
 
   protected read(index: number): Element {

@@ -57,11 +57,13 @@ const PAGE_CSP = [
  * WebSocket, no import from another host, no Worker of their own.
  * 'unsafe-eval': the runtime imports the program through `new Function` (bootstrap.ts, so the
  * dev server leaves that import alone). It grants a program nothing: a program is code already.
+ * connect-src data:: the kernel compiler's Binaryen instantiates a small WebAssembly helper it
+ * carries as a data: URL. A data: URL holds its bytes in itself: it reaches no host.
  */
 const WORKER_CSP = [
   "default-src 'none'",
   "script-src 'self' blob: 'unsafe-eval'",
-  "connect-src 'none'",
+  'connect-src data:',
   "worker-src 'none'",
 ].join('; ');
 

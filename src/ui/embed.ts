@@ -28,7 +28,7 @@ export function setUpEmbed(link: LinkOptions, page: EmbedPage): { programChanged
     pane.hidden = !link.panels.includes(pane.dataset.panel as LinkOptions['panels'][number]);
   }
   page.editor.setReadOnly(link.readonly);
-  const lines = page.current().program.split('\n').length;
+  const lines = Math.max(...page.current().files.map((f) => f.text.split('\n').length));
   page.app.style.setProperty(
     '--embed-editor-lines',
     String(Math.min(MAX_LINES, Math.max(MIN_LINES, lines))),

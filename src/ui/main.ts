@@ -6,6 +6,8 @@ import { startRun } from '../host/start-run';
 import type { Run } from '../host/supervisor';
 import { WorkerPool } from '../host/worker-pool';
 import { lessonById, lessonsByGroup } from '../examples/catalog';
+import { lessonFiles } from '../examples/lesson';
+import { MAIN_FILE, type ProgramFile } from '../compile/program-files';
 import { GROUPS } from '../examples/lesson';
 import welcome from '../examples/programs/welcome.ts?raw';
 import { ConsoleView } from './console-view';
@@ -15,7 +17,8 @@ import { applyLang, lang, setLang, t, type Lang } from './i18n';
 import { RunInspector } from './run-inspector';
 import { splitter } from './splitter';
 import { keyboardShortcuts } from './shortcuts';
-import { forgetProgram, savedProgram, saveProgram } from './storage';
+import { forgetFiles, savedFiles, saveFiles } from './storage';
+import { KernelCheck } from './kernel-check';
 import { tabs } from './tabs';
 import { onTheme, setTheme, themeChoice, type ThemeChoice } from './theme';
 import { isolateThroughServiceWorker } from '../share/coi';
@@ -96,13 +99,16 @@ let lessonId = link.lesson ?? '';
 applyLang(app);
 fillPicker();
 showLessonInfo();
-const editor = new Editor($('.editor-pane'), opened.program ?? programFor(lessonId), {
-  onChange(text) {
+const editor = new Editor($('.editor-pane'), opened.files ?? filesFor(lessonId), {
+  onChange(files) {
+    kernels.changed(files);
     if (embed) return embed.programChanged(); // an embed keeps no copy of its reader's edits
     forgetSharedProgram();
-    saveProgram(lessonId, text);
+    saveFiles(lessonId, files);
   },
 });
+const kernels = new KernelCheck(editor);
+kernels.changed(editor.files);
 onTheme((dark) => editor.setTheme(dark));
 
 if (crossOriginIsolated) {
@@ -115,7 +121,7 @@ if (crossOriginIsolated) {
 
 // Share links and embed mode: a shared program is shown, never run by itself.
 if (opened.problem) showLinkProblem(toolbar, opened.problem);
-const current = () => ({ program: editor.value, lesson: lessonId, lang: lang() });
+const current = () => ({ files: editor.files, lesson: lessonId, lang: lang() });
 const embed = link.embed
   ? setUpEmbed(link, { app, toolbar, editor, run: startProgram, current })
   : null;
@@ -127,8 +133,8 @@ keyboardShortcuts(window, { run: startProgram, stop: stopProgram });
 stopButton.addEventListener('click', stopProgram);
 $('#reset').addEventListener('click', () => {
   forgetSharedProgram();
-  forgetProgram(lessonId);
-  editor.value = programFor(lessonId);
+  forgetFiles(lessonId);
+  showFiles(filesFor(lessonId));
 });
 picker.addEventListener('change', () => {
   forgetSharedProgram();
@@ -137,7 +143,7 @@ picker.addEventListener('change', () => {
   if (lessonId) url.searchParams.set('lesson', lessonId);
   else url.searchParams.delete('lesson');
   history.replaceState(null, '', url);
-  editor.value = programFor(lessonId);
+  showFiles(filesFor(lessonId));
   output.clear();
   display.clear();
   showLessonInfo();
@@ -176,7 +182,7 @@ function startProgram(): void {
   const generation = ++runs;
   const start = (starting = new AbortController());
   setRunning(true); // Stop works from here, while the program compiles
-  void startRun(editor.value, {
+  void startRun(editor.files, {
     pool,
     signal: start.signal,
     onEvent(event) {
@@ -199,7 +205,7 @@ function startProgram(): void {
       setRunning(false);
       if (!(error instanceof CompileError)) throw error;
       output.system(error.format(), 'error');
-      editor.showError(error.line, error.column, `${error.name}: ${error.message}`);
+      editor.showError(error.fileName, error.line, error.column, `${error.name}: ${error.message}`);
     },
   );
 }
@@ -217,8 +223,17 @@ function setRunning(running: boolean): void {
   document.body.dataset.running = String(running);
 }
 
-function programFor(id: string): string {
-  return (link.embed ? null : savedProgram(id)) ?? lessonById(id)?.source ?? welcome;
+/** A lesson's files as the reader left them (saved edits), else its own. */
+function filesFor(id: string): ProgramFile[] {
+  const lesson = lessonById(id);
+  const own = () => (lesson ? lessonFiles(lesson) : [{ name: MAIN_FILE, text: welcome }]);
+  return (link.embed ? null : savedFiles(id, own)) ?? own();
+}
+
+/** Shows other files in the editor (a lesson picked, Reset), and checks their kernels. */
+function showFiles(files: ProgramFile[]): void {
+  editor.files = files;
+  kernels.changed(files);
 }
 
 /** The lesson's title, what to watch for, and where the browser differs: text only. */

@@ -2,32 +2,33 @@
  * Share links on the page: opening a link's program, the Share and "Copy embed code" buttons,
  * and the theme a link asks for. The link format itself is src/share/.
  */
-import { decodeFiles, encodeProgram, ShareLinkError } from '../share/codec';
+import type { ProgramFile } from '../compile/program-files';
+import { decodeFiles, encodeFiles, ShareLinkError } from '../share/codec';
 import { embedSnippet, embedUrl, shareUrl, type Lang, type LinkOptions } from '../share/links';
 import { t, worded, type WordKey } from './i18n';
 import './share.css';
 
 /** What a link opened: its program, or why it could not be read (both null: no program). */
 export interface Opened {
-  program: string | null;
+  files: ProgramFile[] | null;
   problem: string | null;
 }
 
 /** What Share puts in a link: the editor's program and where it came from. */
 export interface Shareable {
-  program: string;
+  files: ProgramFile[];
   lesson: string;
   lang: Lang;
 }
 
 /** The program the page's link carries. Never throws for a bad link: it says what is wrong. */
 export async function openSharedProgram(link: LinkOptions): Promise<Opened> {
-  if (!link.code) return { program: null, problem: null };
+  if (!link.code) return { files: null, problem: null };
   try {
-    return { program: (await decodeFiles(link.code))[0].text, problem: null };
+    return { files: await decodeFiles(link.code), problem: null };
   } catch (error) {
     if (!(error instanceof ShareLinkError)) throw error;
-    return { program: null, problem: error.message };
+    return { files: null, problem: error.message };
   }
 }
 
@@ -65,8 +66,8 @@ export function playgroundBase(): string {
 
 /** The full playground's link to this program (never runs it by itself). */
 export async function linkTo(current: Shareable): Promise<string> {
-  const { program, lesson, lang } = current;
-  return shareUrl(playgroundBase(), { code: await encodeProgram(program), lesson, lang });
+  const { files, lesson, lang } = current;
+  return shareUrl(playgroundBase(), { code: await encodeFiles(files), lesson, lang });
 }
 
 /** Adds Share and Copy-embed-code to the toolbar; what they made shows in a field beside. */
@@ -108,8 +109,8 @@ export function mountShareButtons(toolbar: HTMLElement, current: () => Shareable
     'click',
     () =>
       void offer(t('embedCode'), async () => {
-        const { program, lesson, lang } = current();
-        const code = await encodeProgram(program);
+        const { files, lesson, lang } = current();
+        const code = await encodeFiles(files);
         return embedSnippet(embedUrl(playgroundBase(), { code, lesson, lang }));
       }),
   );

@@ -4,6 +4,7 @@
  * seen, does not compile again; the binary is compiled to a WebAssembly.Module once, here, and
  * that Module goes to every process of a run.
  */
+import { CompileError } from '../compile-error';
 import { lazyWorker } from '../lazy-worker';
 import type { KernelDiagnostic, KernelCompileResult, SourceFile } from './compile-kernels';
 import type { KernelCompilerApi } from './kernel-compiler-worker';
@@ -57,6 +58,26 @@ async function compile(files: SourceFile[]): Promise<KernelBuild> {
   const { wasm, segments, exports } = result.kernels;
   const module = await WebAssembly.compile(wasm as Uint8Array<ArrayBuffer>);
   return { ok: true, kernels: { module, segments, exports }, diagnostics: result.diagnostics };
+}
+
+/**
+ * The program's kernels ready to run (null when it has no kernel file); a CompileError at the
+ * first error asc reported, in its file, when they do not compile.
+ */
+export async function readyKernels(files: SourceFile[]): Promise<ReadyKernels | null> {
+  if (files.length === 0) return null;
+  const build = await buildKernels(files);
+  if (build.ok) return build.kernels;
+  const error = build.diagnostics.find((d) => d.severity === 'error') ?? build.diagnostics[0];
+  const text = files.find((f) => f.name === error.file)?.text ?? '';
+  throw new CompileError(error.message, error.file, error.line, error.column, text, 'KernelError');
+}
+
+/** The names each kernel file exports, as the program's compile step checks its imports. */
+export function exportedNames(kernels: ReadyKernels | null): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(kernels?.exports ?? {}).map(([file, fns]) => [file, fns.map((f) => f.name)]),
+  );
 }
 
 /** SHA-256 of the files' names and texts. */

@@ -142,6 +142,8 @@ export function rebuildError(sent: SentError): Error {
 
 /** Gives `error` the stack of this call's caller, as if it were raised here (V8). */
 export function raisedHere(error: Error): Error {
-  Error.captureStackTrace?.(error, raisedHere);
+  // V8's, typed here: the programs' typings (no Node types) do not declare it.
+  const v8 = Error as { captureStackTrace?: (e: Error, from: typeof raisedHere) => void };
+  v8.captureStackTrace?.(error, raisedHere);
   return error;
 }
