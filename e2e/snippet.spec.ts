@@ -9,8 +9,17 @@ function snippet(
   source: string,
   ...args: string[]
 ): Promise<{ status: number; stdout: string; stderr: string }> {
-  const file = join(mkdtempSync(join(tmpdir(), 'snippet-')), 'prog.ts');
-  writeFileSync(file, source);
+  return snippetFiles({ 'prog.ts': source }, ...args);
+}
+
+/** The same for a program with kernel files: the first file is the program. */
+function snippetFiles(
+  files: Record<string, string>,
+  ...args: string[]
+): Promise<{ status: number; stdout: string; stderr: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'snippet-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const file = join(dir, Object.keys(files)[0]);
   return new Promise((resolve) => {
     execFile(
       'npx',
@@ -60,4 +69,26 @@ if (__name__ === '__main__') { const p = new Process({ target: f }); p.start(); 
   );
   expect(slow.status).toBe(124);
   expect(slow.stdout).toBe('start\n');
+});
+
+test('the snippet runner reads the kernel files a program imports from beside it', async () => {
+  const main = `import { RawArray } from 'multiprocessing';
+import { double } from './twice.as';
+const a = new RawArray('i', [1, 2, 3]);
+print(double(a, 3), a.toArray().join(','));`;
+  const kernel = `export function double(at: usize, n: i32): i32 {
+  let sum = 0;
+  for (let i = 0; i < n; i++) { const p = at + (<usize>i << 2); store<i32>(p, load<i32>(p) * 2); sum += load<i32>(p); }
+  return sum;
+}`;
+  const ok = await snippetFiles({ 'main.ts': main, 'twice.as.ts': kernel });
+  expect(ok.stderr).toBe('');
+  expect(ok).toMatchObject({ status: 0, stdout: '12 2,4,6\n' });
+  const broken = await snippetFiles({
+    'main.ts': main,
+    'twice.as.ts': kernel.replace('return sum;', 'return sum + nope;'),
+  });
+  expect(broken.status).toBe(2);
+  expect(broken.stderr).toMatch(/File "twice\.as\.ts", line 4/);
+  expect(broken.stderr).toMatch(/KernelError: Cannot find name 'nope'/);
 });

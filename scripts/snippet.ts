@@ -1,6 +1,8 @@
 /**
  * npm run snippet -- FILE.ts [--json] [--timeout SECONDS] [--time-scale F]
  *
+ * A program's kernel files (`import ... from './name.as'`) are read from beside it
+ * (`name.as.ts`); a compile error in any file exits 2 naming the file and line.
  * Runs a program through the same path as the playground page (compile step, supervisor,
  * Workers) in headless Chromium and prints its output as a terminal would: stdout lines to
  * stdout, stderr lines to stderr. With --json, one JSON object per line
@@ -10,8 +12,8 @@
  * with what each live process was doing on stderr;
  * 3 when the run deadlocked (the report goes to stderr); 2 for a program that does not compile.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunEvent } from '../src/host/run-events';
 import { launchChromium } from './browser';
@@ -31,6 +33,12 @@ if (positionals.length !== 1) {
 }
 const file = positionals[0];
 const source = readFileSync(file, 'utf8');
+// The kernel files it imports (`./name.as`), from beside it on disk, as the editor's tabs;
+// one that is not there is left to the compile step, which names it.
+const kernelFiles = [...source.matchAll(/from\s+['"]\.\/([\w-]+\.as)['"]/g)]
+  .map(([, name]) => join(dirname(file), `${name}.ts`))
+  .filter((path, i, all) => existsSync(path) && all.indexOf(path) === i)
+  .map((path) => ({ name: basename(path), text: readFileSync(path, 'utf8') }));
 
 /** How long past --timeout the runner waits for a page that no longer answers. */
 const PAGE_GRACE_MS = 10_000;
@@ -49,7 +57,7 @@ try {
   const result = await Promise.race([
     page.evaluate(([source, options]) => window.runProgram(source, options), [
       source,
-      { fileName: basename(file), timeScale: Number(values['time-scale']), timeoutMs },
+      { fileName: basename(file), kernelFiles, timeScale: Number(values['time-scale']), timeoutMs },
     ] as const),
     // The page ends the run at the timeout; this only fires if the page itself stopped answering.
     new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs + PAGE_GRACE_MS)),

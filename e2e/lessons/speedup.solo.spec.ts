@@ -75,3 +75,33 @@ test('p58: every pixel is drawn, by the processes of the run, equal to the JS tw
   expect(snapshot.pixels.length).toBe(twin.length);
   expect(snapshot.pixels.findIndex((v, i) => v !== twin[i])).toBe(-1);
 });
+
+test('p60: each kernel sums the same total on 1 and 2 processes; the speed-up is the quotient of the times', async ({
+  page,
+}) => {
+  const run = await runLesson(page, 'p60');
+  expect(run.stderr).toBe('');
+  expect(run.exitCode).toBe(0);
+  const rows = run.stdout
+    .map((line) =>
+      /^(\w+): 1 process ([\d.]+) s, 2 processes ([\d.]+) s, speed-up ([\d.]+)x, same total: (\w+)$/.exec(
+        line,
+      ),
+    )
+    .filter((m) => m !== null);
+  expect(rows.map((m) => m[1])).toEqual(['sumSquares', 'sumSquaresSimd']);
+  for (const [, , one, two, speedUp, same] of rows) {
+    expect(same).toBe('true');
+    const [t1, t2] = [Number(one), Number(two)];
+    expect(Number(speedUp)).toBeGreaterThanOrEqual(
+      Math.floor(((t1 - 0.0005) / (t2 + 0.0005)) * 100) / 100,
+    );
+    expect(Number(speedUp)).toBeLessThanOrEqual(
+      Math.ceil(((t1 + 0.0005) / (t2 - 0.0005)) * 100) / 100,
+    );
+    // Two processes on separate cores: faster than one, generously (the machine is shared).
+    expect(Number(speedUp)).toBeGreaterThan(1.2);
+  }
+  const chart = run.raw.events.find((e) => e.type === 'display');
+  expect(chart?.type === 'display' && chart.item.kind).toBe('chart');
+});

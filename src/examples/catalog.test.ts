@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { compile } from '../compile/compile';
+import { kernelSignatures } from '../compile/kernel/signatures';
 import { LESSONS } from './catalog';
 
 it('lesson ids are unique and every lesson has an end-to-end test of its claim', () => {
@@ -16,7 +17,13 @@ it('lesson ids are unique and every lesson has an end-to-end test of its claim',
 
 it('every lesson compiles and has both languages', () => {
   for (const lesson of LESSONS) {
-    expect(() => compile(lesson.source, `${lesson.id}.ts`)).not.toThrow();
+    const kernels = Object.fromEntries(
+      (lesson.kernels ?? []).map((k) => [
+        k.name,
+        kernelSignatures(k.text).functions.map((f) => f.name),
+      ]),
+    );
+    expect(() => compile(lesson.source, `${lesson.id}.ts`, kernels)).not.toThrow();
     for (const text of [lesson.title, lesson.explain, lesson.browserNote]) {
       if (text) expect(text.zh && text.en, lesson.id).toBeTruthy();
     }

@@ -7,6 +7,7 @@ import { queues } from './groups/queues';
 import { threads } from './groups/threads';
 import { pools } from './groups/pools';
 import { speedup } from './groups/speedup';
+import { kernels } from './groups/kernels';
 import { network } from './groups/network';
 
 /** Every lesson of the gallery, in the order of the tutorials. */
@@ -19,6 +20,7 @@ export const LESSONS: Lesson[] = [
   ...threads,
   ...pools,
   ...speedup,
+  ...kernels,
   ...network,
 ];
 

@@ -15,6 +15,7 @@ export type GroupId =
   | 'threads'
   | 'pools'
   | 'speedup'
+  | 'kernels'
   | 'network';
 
 export interface Lesson {
@@ -46,5 +47,6 @@ export const GROUPS: Record<GroupId, Text> = {
   threads: { zh: '线程', en: 'Threads' },
   pools: { zh: '线程队列与池', en: 'Thread queues and pools' },
   speedup: { zh: 'GIL 与并行加速', en: 'GIL and speed-up' },
+  kernels: { zh: '自己写 WebAssembly 内核', en: 'Your own WebAssembly kernels' },
   network: { zh: '网络', en: 'Network' },
 };

@@ -57,10 +57,11 @@ export class Editor {
 
   /** Names the editor for screen readers in the page's language (again after a switch). */
   relabel(): void {
-    const label = `${t('programEditor')}: ${this.active}`;
+    const label =
+      this.active === MAIN_FILE ? t('programEditor') : `${t('programEditor')}: ${this.active}`;
     this.textarea.setAttribute('aria-label', label);
     this.monaco?.setLabel(label);
-    this.tabs.element.setAttribute('aria-label', t('files'));
+    this.tabs.relabel();
   }
 
   /** Swaps in Monaco; resolves when it is showing. */

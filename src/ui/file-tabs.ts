@@ -1,8 +1,9 @@
 /**
  * The editor's file tabs: the program (`main.ts`, always first, never deleted) and its
- * AssemblyScript kernel files. A tab selects its file; `+` adds a kernel file; a kernel tab
- * can be renamed (double-click or F2, then Enter) and deleted (its ×). Names are checked here
- * (isKernelFileName), so the editor never holds a file a link or the compile step would refuse.
+ * AssemblyScript kernel files. A tab selects its file (arrow keys move along); beside the tab
+ * list, buttons rename (also F2 or a double-click on the tab) and delete (also Delete) the
+ * selected kernel file, and add one. Names are checked here (isKernelFileName), so the editor
+ * never holds a file a link or the compile step would refuse.
  */
 import { isKernelFileName, MAIN_FILE, MAX_KERNEL_FILES } from '../compile/program-files';
 import { t } from './i18n';
@@ -16,6 +17,8 @@ export interface FileTabsHooks {
 
 export class FileTabs {
   readonly element: HTMLElement;
+  private readonly list: HTMLElement;
+  private readonly actions: HTMLElement;
   private names: string[] = [MAIN_FILE];
   private active = MAIN_FILE;
   private readOnly = false;
@@ -23,8 +26,18 @@ export class FileTabs {
   constructor(private readonly hooks: FileTabsHooks) {
     this.element = document.createElement('div');
     this.element.className = 'file-tabs';
-    this.element.setAttribute('role', 'tablist');
-    this.element.setAttribute('aria-label', t('files'));
+    this.list = document.createElement('div');
+    this.list.setAttribute('role', 'tablist');
+    this.actions = document.createElement('div');
+    this.actions.className = 'file-actions';
+    this.element.append(this.list, this.actions);
+    this.relabel();
+  }
+
+  /** Names the tab list in the page's language (again after a switch). */
+  relabel(): void {
+    this.list.setAttribute('aria-label', t('files'));
+    this.render();
   }
 
   /** Shows these files, `active` selected. */
@@ -33,9 +46,9 @@ export class FileTabs {
     this.render();
   }
 
-  /** Starts renaming a kernel file's tab in place. */
+  /** Starts renaming a kernel file in place of its tab. */
   startRename(name: string): void {
-    const tab = this.element.querySelector<HTMLElement>(`[data-file="${CSS.escape(name)}"]`);
+    const tab = this.tabOf(name);
     if (!tab || name === MAIN_FILE || this.readOnly) return;
     const input = document.createElement('input');
     input.className = 'file-rename';
@@ -46,14 +59,12 @@ export class FileTabs {
     const finish = (commit: boolean) => {
       if (done) return;
       const to = input.value.trim();
-      if (commit && to !== name) {
-        const problem = this.nameProblem(to);
-        if (problem) {
-          input.setCustomValidity(problem);
-          input.reportValidity();
-          input.setAttribute('aria-invalid', 'true');
-          return;
-        }
+      const problem = commit && to !== name ? this.nameProblem(to) : null;
+      if (problem) {
+        input.setCustomValidity(problem);
+        input.reportValidity();
+        input.setAttribute('aria-invalid', 'true');
+        return;
       }
       done = true;
       if (commit && to !== name) this.hooks.rename(name, to);
@@ -71,7 +82,9 @@ export class FileTabs {
       input.removeAttribute('aria-invalid');
     });
     input.addEventListener('blur', () => finish(true));
-    tab.replaceWith(input);
+    // Outside the tab list, which holds tabs only; the tab is hidden meanwhile.
+    tab.hidden = true;
+    this.actions.replaceChildren(input);
     input.focus();
     input.setSelectionRange(0, name.length - '.as.ts'.length);
   }
@@ -83,65 +96,63 @@ export class FileTabs {
     return null;
   }
 
+  private tabOf(name: string): HTMLElement | null {
+    return this.list.querySelector<HTMLElement>(`[data-file="${CSS.escape(name)}"]`);
+  }
+
   private render(): void {
-    const tabs = this.names.map((name) => this.tab(name));
-    this.element.replaceChildren(...tabs);
-    if (!this.readOnly && this.names.length <= MAX_KERNEL_FILES) {
-      const add = document.createElement('button');
-      add.type = 'button';
-      add.className = 'file-add';
-      add.textContent = '+';
-      add.title = t('addKernel');
-      add.setAttribute('aria-label', t('addKernel'));
-      add.addEventListener('click', () => this.hooks.add());
-      this.element.append(add);
+    this.list.replaceChildren(...this.names.map((name) => this.tab(name)));
+    const buttons: HTMLButtonElement[] = [];
+    if (!this.readOnly && this.active !== MAIN_FILE) {
+      buttons.push(
+        button('✎', `${t('renameFile')}: ${this.active}`, () => this.startRename(this.active)),
+        button('×', `${t('deleteFile')} ${this.active}`, () => this.confirmRemove(this.active)),
+      );
     }
+    if (!this.readOnly && this.names.length <= MAX_KERNEL_FILES)
+      buttons.push(button('+', t('addKernel'), () => this.hooks.add()));
+    this.actions.replaceChildren(...buttons);
   }
 
   private tab(name: string): HTMLElement {
     const selected = name === this.active;
-    const wrap = document.createElement('span');
-    wrap.className = 'file-tab';
-    wrap.dataset.file = name;
     const tab = document.createElement('button');
     tab.type = 'button';
+    tab.dataset.file = name;
     tab.setAttribute('role', 'tab');
     tab.setAttribute('aria-selected', String(selected));
     tab.tabIndex = selected ? 0 : -1;
     tab.textContent = name;
     tab.addEventListener('click', () => this.hooks.select(name));
+    tab.addEventListener('dblclick', () => this.startRename(name));
     tab.addEventListener('keydown', (event) => {
       const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
       if (step) {
-        const next =
-          this.names[(this.names.indexOf(name) + step + this.names.length) % this.names.length];
+        const at = this.names.indexOf(name);
+        const next = this.names[(at + step + this.names.length) % this.names.length];
         this.hooks.select(next);
-        this.element
-          .querySelector<HTMLElement>(`[data-file="${CSS.escape(next)}"] [role=tab]`)
-          ?.focus();
+        this.tabOf(next)?.focus();
       } else if (event.key === 'F2') {
         this.startRename(name);
       } else if (event.key === 'Delete') {
         this.confirmRemove(name);
       }
     });
-    wrap.append(tab);
-    if (name !== MAIN_FILE && !this.readOnly) {
-      tab.addEventListener('dblclick', () => this.startRename(name));
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.className = 'file-remove';
-      remove.textContent = '×';
-      remove.setAttribute('aria-label', `${t('deleteFile')} ${name}`);
-      remove.title = `${t('deleteFile')} ${name}`;
-      remove.addEventListener('click', () => this.confirmRemove(name));
-      wrap.append(remove);
-    }
-    return wrap;
+    return tab;
   }
 
   private confirmRemove(name: string): void {
     if (name === MAIN_FILE || this.readOnly) return;
     if (confirm(`${t('deleteFile')} ${name}?`)) this.hooks.remove(name);
   }
+}
+
+function button(glyph: string, label: string, onClick: () => void): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = glyph;
+  b.title = label;
+  b.setAttribute('aria-label', label);
+  b.addEventListener('click', onClick);
+  return b;
 }

@@ -12,7 +12,7 @@ import { sumSquares, sumSquaresSimd } from './squares.as';
 // A small array (512 KB), summed many times: each process's half stays in its own core's
 // cache, so the time is arithmetic, not memory bandwidth the two cores would share.
 const N = 1 << 16;
-const ROUNDS = 4000;
+const ROUNDS = 12_000;
 
 type Kernel = (data: RawArray, from: number, to: number) => number;
 const KERNELS: Record<string, Kernel> = { sumSquares, sumSquaresSimd };
