@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { monacoShown, openWith, runToEnd } from './support/playground';
+import { monacoShown, openWith, runToEnd, watchLongTasks } from './support/playground';
 
 // A *.solo.spec.ts runs after every other test, alone on the machine (playwright.config.ts):
 // what it measures is the page's own work, not another test's load on the same two cores.
@@ -12,15 +12,9 @@ test('100,000 printed lines all arrive, and the page never blocks for 200 ms', a
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openWith(page, 'for (let i = 0; i < 100000; i++) print(`line ${i}`);\n');
   await monacoShown(page); // its own start-up is one long task, before the run
-  await page.evaluate(() => {
-    const w = window as unknown as { longest: number };
-    w.longest = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
-    }).observe({ type: 'longtask' });
-  });
+  const longestTask = await watchLongTasks(page);
   await runToEnd(page, 90_000);
-  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  const longest = await longestTask();
   expect(longest).toBeLessThan(200);
   // The view followed the output to its end; only the rows in view exist.
   await expect(page.locator('.line .text').last()).toHaveText('line 99999');

@@ -37,3 +37,18 @@ export async function runToEnd(page: Page, timeout = 30_000): Promise<void> {
   await page.getByRole('button', { name: /Run|运行/ }).click();
   await expect(page.locator('.line.system').last()).toHaveText(/—.*s —/, { timeout });
 }
+
+/**
+ * Starts recording the page's long tasks; the returned function reads the longest so far (ms).
+ * Solo specs use it: their measure is the page's own work.
+ */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  return () => page.evaluate(() => (window as unknown as { longest: number }).longest);
+}

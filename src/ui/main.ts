@@ -166,7 +166,11 @@ themeSelect.addEventListener('change', () => setTheme(themeSelect.value as Theme
 performance.mark('playground-ready');
 
 // Monaco arrives after the page is interactive; until then the textarea editor works.
-const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1));
+// With a deadline: on a busy machine (or in an embed whose page keeps its thread busy) an idle
+// moment may not come for a minute, and the editor would stay a plain text area that long.
+// Safari has no requestIdleCallback.
+const idle = (fn: () => void) =>
+  'requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 1);
 idle(() => void editor.upgrade());
 // The compiler's Worker loads while the page idles, so the first Run does not wait for it.
 idle(warmProgramCompiler);
