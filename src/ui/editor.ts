@@ -188,8 +188,7 @@ export class Editor {
 
   private rename(from: string, to: string): void {
     const files = this.files.map((f) => (f.name === from ? { name: to, text: f.text } : f));
-    this.monaco?.close(from);
-    this.setMarkers(from, 'kernel', []);
+    this.forget(from);
     this.texts = new Map(files.map((f) => [f.name, f.text]));
     this.monaco?.open(to, this.texts.get(to)!);
     this.select(to);
@@ -198,10 +197,15 @@ export class Editor {
 
   private remove(name: string): void {
     this.texts.delete(name);
+    this.forget(name);
+    this.select(this.active === name ? MAIN_FILE : this.active);
+    this.hooks.onChange(this.files);
+  }
+
+  /** Drops a file's model and markers (it was deleted, or lives on under a new name). */
+  private forget(name: string): void {
     this.monaco?.close(name);
     this.markers.delete(`run:${name}`);
     this.markers.delete(`kernel:${name}`);
-    this.select(this.active === name ? MAIN_FILE : this.active);
-    this.hooks.onChange(this.files);
   }
 }

@@ -5,7 +5,6 @@
  * program has a kernel file: a TypeScript-only program never loads it.
  */
 import { kernelFiles, type ProgramFile } from '../compile/program-files';
-import type { KernelDiagnostic } from '../compile/kernel/compile-kernels';
 import { kernelSignatures } from '../compile/kernel/signatures';
 import { kernelTypings } from '../compile/kernel/typings';
 import type { Editor } from './editor';
@@ -15,25 +14,31 @@ const PAUSE_MS = 500;
 
 export class KernelCheck {
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private typed = new Set<string>();
+  /** Each kernel file's text as last checked: an edit of main.ts, or of one kernel, redoes no other. */
+  private checked = new Map<string, string>();
   /** Bumped per check, so a slow compile never marks over a newer one's result. */
   private generation = 0;
 
   constructor(private readonly editor: Editor) {}
 
-  /** The files changed: typings now, a compile after a pause. */
+  /** The files changed: typings now, a compile after a pause, for what changed in the kernels. */
   changed(files: ProgramFile[]): void {
     const kernels = kernelFiles(files);
-    for (const name of this.typed) {
-      if (!kernels.some((k) => k.name === name)) this.editor.setKernelTypings(name, null);
+    const now = new Map(kernels.map((k) => [k.name, k.text]));
+    let edited = now.size !== this.checked.size;
+    for (const name of this.checked.keys()) {
+      if (!now.has(name)) this.editor.setKernelTypings(name, null);
     }
-    this.typed = new Set(kernels.map((k) => k.name));
     for (const k of kernels) {
+      if (this.checked.get(k.name) === k.text) continue;
+      edited = true;
       this.editor.setKernelTypings(
         k.name,
         kernelTypings(k.name, kernelSignatures(k.text).functions),
       );
     }
+    this.checked = now;
+    if (!edited) return;
     clearTimeout(this.timer);
     if (kernels.length > 0) this.timer = setTimeout(() => void this.compile(kernels), PAUSE_MS);
   }
@@ -44,20 +49,11 @@ export class KernelCheck {
     const build = await buildKernels(kernels).catch(() => null); // a failed Worker: Run says so
     if (!build || generation !== this.generation) return;
     for (const k of kernels) {
-      this.editor.setMarkers(k.name, 'kernel', markersOf(build.diagnostics, k.name));
+      this.editor.setMarkers(
+        k.name,
+        'kernel',
+        build.diagnostics.filter((d) => d.file === k.name),
+      );
     }
   }
-}
-
-export function markersOf(diagnostics: KernelDiagnostic[], file: string) {
-  return diagnostics
-    .filter((d) => d.file === file)
-    .map(({ line, column, endLine, endColumn, message, severity }) => ({
-      line,
-      column,
-      endLine,
-      endColumn,
-      message,
-      severity,
-    }));
 }
