@@ -1,5 +1,5 @@
 /**
- * npm run snippet -- FILE.ts [--json] [--timeout SECONDS] [--time-scale F]
+ * npm run snippet -- FILE.ts [--json] [--timeout SECONDS] [--time-scale F] [--races]
  *
  * A program's kernel files (`import ... from './name.as'`) are read from beside it
  * (`name.as.ts`); a compile error in any file exits 2 naming the file and line.
@@ -11,6 +11,9 @@
  * Exit status: the main process's exit code; 124 when the timeout (default 60 s) stopped it,
  * with what each live process was doing on stderr;
  * 3 when the run deadlocked (the report goes to stderr); 2 for a program that does not compile.
+ * --races checks shared reads and writes for data races (reports on stderr; with --json, a
+ * { race } object each): a run that reported one and otherwise exited 0 exits 66, as Go's
+ * -race does, so a tutorial's CI can assert that a program is race-free.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -25,10 +28,13 @@ const { values, positionals } = parseArgs({
     json: { type: 'boolean', default: false },
     timeout: { type: 'string', default: '60' },
     'time-scale': { type: 'string', default: '1' },
+    races: { type: 'boolean', default: false },
   },
 });
 if (positionals.length !== 1) {
-  console.error('usage: npm run snippet -- FILE.ts [--json] [--timeout SECONDS] [--time-scale F]');
+  console.error(
+    'usage: npm run snippet -- FILE.ts [--json] [--timeout SECONDS] [--time-scale F] [--races]',
+  );
   process.exit(2);
 }
 const file = positionals[0];
@@ -42,6 +48,8 @@ const kernelFiles = [...source.matchAll(/from\s+['"]\.\/([\w-]+\.as)['"]/g)]
 
 /** How long past --timeout the runner waits for a page that no longer answers. */
 const PAGE_GRACE_MS = 10_000;
+/** Go's exit status for a run that found a race and otherwise succeeded. */
+const RACE_STATUS = 66;
 
 const { server, url } = await startDevServer();
 const browser = await launchChromium();
@@ -57,7 +65,13 @@ try {
   const result = await Promise.race([
     page.evaluate(([source, options]) => window.runProgram(source, options), [
       source,
-      { fileName: basename(file), kernelFiles, timeScale: Number(values['time-scale']), timeoutMs },
+      {
+        fileName: basename(file),
+        kernelFiles,
+        timeScale: Number(values['time-scale']),
+        timeoutMs,
+        races: values.races,
+      },
     ] as const),
     // The page ends the run at the timeout; this only fires if the page itself stopped answering.
     new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs + PAGE_GRACE_MS)),
@@ -80,6 +94,7 @@ try {
           : end.reason === 'deadlock'
             ? 3
             : (end.exitCode ?? 1) & 0xff;
+    if (status === 0 && result.events.some((e) => e.type === 'race')) status = RACE_STATUS;
   }
 } finally {
   await browser.close();
@@ -99,6 +114,10 @@ function show(event: RunEvent): void {
     // An image's pixels stay in the page's shared memory: this tells where, and what a chart shows.
     const { t, pid, name, item } = event;
     console.log(JSON.stringify({ t: Math.round(t * 10) / 10, pid, name, display: item }));
+  } else if (event.type === 'race' && values.json) {
+    // Its text came as the reporter's stderr already; this gives both accesses as data.
+    const { current, previous } = event;
+    console.log(JSON.stringify({ race: { current, previous } }));
   } else if (event.type === 'deadlock') {
     if (values.json) console.log(JSON.stringify({ deadlock: event.report.text }));
     else console.error(event.report.text);

@@ -6,6 +6,7 @@ import { PROGRAM_GLOBAL } from '../runtime/program-abi';
 import { CompileError } from './compile-error';
 import { checkKernelImports, type KernelExportNames } from './kernel-imports';
 import { applyEdits, type Edit } from './edits';
+import { LINE_REGISTER, lineMarks } from './line-marks';
 import { namedConstructionSites } from './sites';
 
 /** A program ready to load in a Worker, with the same line numbers as its source. */
@@ -20,6 +21,11 @@ export interface CompiledProgram {
   sites: Record<string, string>;
 }
 
+export interface CompileOptions {
+  /** Keep the runtime told which line runs (line-marks.ts), for race reports. */
+  lineMarks?: boolean;
+}
+
 const ACORN: Options = { ecmaVersion: 'latest', sourceType: 'module', locations: true };
 
 /**
@@ -31,17 +37,22 @@ export function compile(
   source: string,
   fileName = 'main.ts',
   kernels: KernelExportNames = {},
+  options: CompileOptions = {},
 ): CompiledProgram {
   const stripped = stripTypes(source, fileName);
   const ast = parseJs(stripped, source, fileName);
   checkKernelImports(ast, kernels, source, fileName);
-  const edits: Edit[] = [];
+  const top: TopEdits = { edits: [], closes: [] };
   const topLevelNames: string[] = [];
   for (const statement of ast.body) {
-    rewriteTopLevel(statement, stripped, edits, topLevelNames, source, fileName);
+    rewriteTopLevel(statement, stripped, top, topLevelNames, source, fileName);
   }
+  // A guard opens before, and closes after, the line marks at its statement's ends.
+  const marks = options.lineMarks ? lineMarks(ast) : [];
+  const edits = [...top.edits, ...marks, ...top.closes];
   const defines = topLevelNames.map((n) => `get ${n}() { return ${n}; }`).join(', ');
-  const prefix = `${PROGRAM_GLOBAL}.define({ ${defines} }); `;
+  const register = options.lineMarks ? `const ${LINE_REGISTER} = ${PROGRAM_GLOBAL}.at; ` : '';
+  const prefix = `${register}${PROGRAM_GLOBAL}.define({ ${defines} }); `;
   const edited = applyEdits(stripped, edits);
   const code = prefix + edited.text;
   const sites = relocateSites(namedConstructionSites(ast), stripped, code, (offset) => {
@@ -113,10 +124,16 @@ function parseJs(code: string, source: string, fileName: string): estree.Program
 
 type Located = estree.Node & { start: number; end: number };
 
+/** The top level's edits; `closes` end the guards, after any other edit at their places. */
+interface TopEdits {
+  edits: Edit[];
+  closes: Edit[];
+}
+
 function rewriteTopLevel(
   node: estree.Node,
   code: string,
-  edits: Edit[],
+  top: TopEdits,
   names: string[],
   source: string,
   fileName: string,
@@ -124,7 +141,7 @@ function rewriteTopLevel(
   const at = node as Located;
   switch (node.type) {
     case 'ImportDeclaration':
-      edits.push({ start: at.start, end: at.end, text: bindImport(node, source, fileName) });
+      top.edits.push({ start: at.start, end: at.end, text: bindImport(node, source, fileName) });
       return;
     case 'FunctionDeclaration':
     case 'ClassDeclaration':
@@ -138,30 +155,34 @@ function rewriteTopLevel(
       // A program is not a library: `export` is dropped and the declaration kept.
       const inner = node.declaration as Located | null | undefined;
       if (!inner) {
-        edits.push({ start: at.start, end: at.end, text: '' });
+        top.edits.push({ start: at.start, end: at.end, text: '' });
         return;
       }
-      edits.push({ start: at.start, end: inner.start, text: '' });
+      top.edits.push({ start: at.start, end: inner.start, text: '' });
       if (inner.type.endsWith('Declaration')) {
-        rewriteTopLevel(inner, code, edits, names, source, fileName);
+        rewriteTopLevel(inner, code, top, names, source, fileName);
       } else {
-        guard(inner, edits);
+        guard(inner, top);
       }
       return;
     }
     case 'ExpressionStatement':
       if (isEnumInitialiser(node)) return;
-      guard(at, edits);
+      guard(at, top);
       return;
     default:
-      guard(at, edits);
+      guard(at, top);
   }
 }
 
 /** Wraps a statement so it runs only where top-level statements run (same line, no new lines). */
-function guard(node: Located, edits: Edit[]): void {
-  edits.push({ start: node.start, end: node.start, text: `if (${PROGRAM_GLOBAL}.topLevel) { ` });
-  edits.push({ start: node.end, end: node.end, text: ' }' });
+function guard(node: Located, top: TopEdits): void {
+  top.edits.push({
+    start: node.start,
+    end: node.start,
+    text: `if (${PROGRAM_GLOBAL}.topLevel) { `,
+  });
+  top.closes.push({ start: node.end, end: node.end, text: ' }' });
 }
 
 /** sucrase turns `enum E {}` into `var E; (function (E) {...})(E || (E = {}));`: a declaration. */

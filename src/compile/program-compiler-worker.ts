@@ -5,7 +5,7 @@
  * of its own beside this one.
  */
 import * as Comlink from 'comlink';
-import { compile, type CompiledProgram } from './compile';
+import { compile, type CompiledProgram, type CompileOptions } from './compile';
 import { CompileError, type CompileErrorData } from './compile-error';
 import type { KernelExportNames } from './kernel-imports';
 
@@ -17,13 +17,18 @@ export type CompileOutcome = { program: CompiledProgram } | { error: CompileErro
 
 /** What the page can ask of this Worker. */
 export interface ProgramCompilerApi {
-  compile(source: string, fileName: string, kernels: KernelExportNames): CompileOutcome;
+  compile(
+    source: string,
+    fileName: string,
+    kernels: KernelExportNames,
+    options: CompileOptions,
+  ): CompileOutcome;
 }
 
 const api: ProgramCompilerApi = {
-  compile(source, fileName, kernels) {
+  compile(source, fileName, kernels, options) {
     try {
-      return { program: compile(source, fileName, kernels) };
+      return { program: compile(source, fileName, kernels, options) };
     } catch (error) {
       if (error instanceof CompileError) return { error: error.toData() };
       throw error; // a defect of the compiler: the page's call rejects with its message

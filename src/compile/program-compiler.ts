@@ -3,7 +3,7 @@
  * the page thread, so a large one never freezes the page. The Worker starts at the first
  * request (or `warmProgramCompiler`) and stays for the next ones.
  */
-import type { CompiledProgram } from './compile';
+import type { CompiledProgram, CompileOptions } from './compile';
 import { CompileError } from './compile-error';
 import type { KernelExportNames } from './kernel-imports';
 import { lazyWorker } from './lazy-worker';
@@ -26,10 +26,11 @@ export async function compileProgram(
   source: string,
   fileName = 'main.ts',
   kernels: KernelExportNames = {},
+  options: CompileOptions = {},
 ): Promise<CompiledProgram> {
   const { api, failed } = worker();
   const outcome: CompileOutcome = await Promise.race([
-    api.compile(source, fileName, kernels),
+    api.compile(source, fileName, kernels, options),
     failed,
   ]);
   if ('error' in outcome) throw CompileError.fromData(outcome.error, source);

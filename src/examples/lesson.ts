@@ -31,6 +31,8 @@ export interface Lesson {
   source: string;
   /** Its AssemblyScript kernel files, in the editor's tabs beside main.ts. */
   kernels?: ProgramFile[];
+  /** Opens with race detection on: its explanation reads the race report the run prints. */
+  detectRaces?: boolean;
 }
 
 /** A lesson's files as the editor shows them: main.ts, then its kernel files. */

@@ -15,6 +15,17 @@ export interface ProcessInfo {
   exitCode: number | null;
 }
 
+/** One access of a race, as the page names it. */
+export interface RaceAccessSeen {
+  pid: number;
+  name: string;
+  /** The program's line (main.ts). */
+  line: number;
+  write: boolean;
+  /** ms since the run started */
+  t: number;
+}
+
 export type EndReason = 'exit' | 'stopped' | 'timeout' | 'deadlock';
 
 /** What a run tells whoever shows it (the playground page or the headless runner). */
@@ -26,6 +37,11 @@ export type RunEvent =
    * (`Run.heap.memory`): read them with regionView(), and again to redraw while the run is live.
    */
   | { type: 'display'; t: number; pid: number; name: string; item: DisplayItem }
+  /**
+   * A data race found (race detection on): its report is also in the reporter's stderr.
+   * `current` is the access that completed it, by `pid`; `previous` the earlier one.
+   */
+  | { type: 'race'; t: number; current: RaceAccessSeen; previous: RaceAccessSeen; text: string }
   /** Every live process blocked for good; the run ends right after with reason 'deadlock'. */
   | { type: 'deadlock'; report: DeadlockReport }
   | {

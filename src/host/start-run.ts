@@ -22,7 +22,9 @@ export async function startRun(
   const [program, ...kernelFiles] = files;
   const kernels = await readyKernels(kernelFiles);
   if (options.signal?.aborted) return undefined;
-  const compiled = await compileProgram(program.text, program.name, exportedNames(kernels));
+  const compiled = await compileProgram(program.text, program.name, exportedNames(kernels), {
+    lineMarks: options.races ?? false,
+  });
   if (options.signal?.aborted) return undefined;
   const run = new Run(compiled, { ...options, kernels });
   run.start();

@@ -22,7 +22,8 @@ import { OutputGate } from './output-gate';
 import { releaseDeadOwner } from './owner-death';
 import { PictureGate } from './picture-gate';
 import type { ProcessWorker } from './process-worker';
-import type { EndReason, ProcessInfo, RunEvent } from './run-events';
+import type { RaceAccess } from '../runtime/race/race-notice';
+import type { EndReason, ProcessInfo, RaceAccessSeen, RunEvent } from './run-events';
 import { stopReport } from './stop-report';
 import type { WorkerPool } from './worker-pool';
 
@@ -45,6 +46,11 @@ export interface RunOptions {
   kernels?: ReadyKernels | null;
   /** Multiplies every sleep and timeout (e.g. 0.1 to test an 18 s lesson in 1.8 s). */
   timeScale?: number;
+  /**
+   * Detect data races (src/runtime/race): shared reads and writes are checked and race
+   * reports come as 'race' events. The program must have been compiled with line marks.
+   */
+  races?: boolean;
 }
 
 /** What the page itself knows of a process: the shared heap's copy is the program's to write. */
@@ -300,10 +306,27 @@ export class Run {
       case 'object':
         this.names.set(notice.id, notice.name);
         return;
+      case 'race':
+        this.output.write(pid, 'stderr', notice.text + '\n');
+        this.emit({
+          type: 'race',
+          t: notice.current.at,
+          current: this.seen(notice.current),
+          previous: this.seen(notice.previous),
+          text: notice.text,
+        });
+        return;
       case 'ready':
         this.refuse(pid, "'ready' from a running process");
         return;
     }
+  }
+
+  /** An access a race report names, with its process's name as the page knows it. */
+  private seen(access: RaceAccess): RaceAccessSeen {
+    const { pid, line, write, at } = access;
+    const name = this.processes.get(pid)?.name ?? `process ${pid}`;
+    return { pid, name, line, write, t: at };
   }
 
   /** Ends a process that sent a message it may not send, saying so in its console. */

@@ -19,6 +19,8 @@ export interface RunnerOptions {
   timeScale?: number;
   /** Stop the run after this many ms (reason 'timeout'). */
   timeoutMs?: number;
+  /** Detect data races: reports come as 'race' events (and in the reporter's stderr). */
+  races?: boolean;
 }
 
 export type OutputEvent = Extract<RunEvent, { type: 'output' }>;
@@ -72,6 +74,7 @@ window.runProgram = (source, options = {}) =>
     startRun([program, ...(options.kernelFiles ?? [])], {
       pool,
       timeScale: options.timeScale,
+      races: options.races,
       onEvent(event) {
         events.push(event);
         window.__emit?.(event);

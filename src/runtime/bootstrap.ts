@@ -13,6 +13,7 @@ import { formatTraceback } from './traceback';
 import { lockDown } from './lockdown';
 import { flushOutput } from './output';
 import { trace, TraceKind } from './trace';
+import { programLine } from './race/line-register';
 
 /**
  * Turns a pooled Worker into one process of a run: installs the program's globals, imports the
@@ -99,6 +100,7 @@ function installProgramHooks(context: ProcessContext): void {
     get topLevel() {
       return context.topLevel;
     },
+    at: programLine,
   };
   (globalThis as Record<string, unknown>)[PROGRAM_GLOBAL] = hooks;
 }

@@ -1,3 +1,5 @@
+import type { LineRegister } from './race/line-register';
+
 /**
  * What compiled program code calls into. The compile step emits calls on the global
  * `__pg`; the Worker bootstrap installs an object of this shape before importing the program.
@@ -11,4 +13,6 @@ export interface ProgramHooks {
   define(getters: Record<string, unknown>): void;
   /** Whether top-level statements run here: always in the main process, in children only under "spawn". */
   readonly topLevel: boolean;
+  /** The line register that a program compiled with line marks keeps (race detection). */
+  readonly at: LineRegister;
 }

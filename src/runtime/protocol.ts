@@ -16,6 +16,7 @@ import type { DisplayItem, HeapRegion } from './display-item';
 import { MAX_POINTS, MAX_SERIES, MAX_SIDE, VIEWS } from './display-item';
 import { MAX_LIVE, MAX_OBJECTS, MAX_PROCS, OUTPUT_CAP, PID_BASE } from './layout';
 import type { UserKernels } from './kernels/user';
+import type { RaceAccess, RaceNotice } from './race/race-notice';
 import type { Encoded } from './transfer';
 
 export type StartMethod = 'fork' | 'spawn';
@@ -90,6 +91,7 @@ export type WorkerNotice =
   | { t: 'spawn'; from: number; req: SpawnRequest }
   | { t: 'object'; id: number; kind: number; name: string }
   | { t: 'kill'; pid: number; signal: number }
+  | RaceNotice
   | { t: 'exit'; pid: number };
 
 /** What the page holds a run to, counted on the page. */
@@ -110,6 +112,8 @@ export const LIMITS = {
   nameChars: 200,
   titleChars: 500,
   labelChars: 100,
+  /** Characters kept of a race report (race-notice.ts). */
+  raceReportChars: 2_000,
 } as const;
 
 /** A long name or title keeps its start and ends with this mark. */
@@ -190,6 +194,15 @@ function checked(data: Record<string, unknown>, sender: SenderView): WorkerNotic
     case 'exit':
       own(data.pid, sender);
       return { t: 'exit', pid: sender.pid };
+    case 'race':
+      own(data.pid, sender);
+      return {
+        t: 'race',
+        pid: sender.pid,
+        current: raceAccess(record(data.current, 'current'), 'current'),
+        previous: raceAccess(record(data.previous, 'previous'), 'previous'),
+        text: clip(string(data.text, 'text'), LIMITS.raceReportChars),
+      };
     default:
       throw new Refused(`an unknown notice ${JSON.stringify(clip(String(data.t), 40))}`);
   }
@@ -216,6 +229,8 @@ export function noticeBytes(notice: WorkerNotice): number {
       return notice.req.name.length + JSON.stringify(notice.req.job).length;
     case 'object':
       return notice.name.length;
+    case 'race':
+      return notice.text.length;
     default:
       return 0;
   }
@@ -318,6 +333,16 @@ function region(value: unknown, what: string, memoryBytes: number): HeapRegion {
   if (offset % size !== 0 || offset + length * size > memoryBytes)
     throw new Refused(`${what} outside the run's shared memory`);
   return { offset, length, view };
+}
+
+/** One access a race report names: any pid of the run, a line of the program. */
+function raceAccess(access: Record<string, unknown>, what: string): RaceAccess {
+  return {
+    pid: int(access.pid, `${what} pid`, PID_BASE, PID_BASE + MAX_PROCS - 1),
+    line: int(access.line, `${what} line`, 0, 2 ** 31 - 1),
+    write: boolean(access.write, `${what} write`),
+    at: finite(access.at, `${what} at`),
+  };
 }
 
 /** The notice's pid word must be the sender's own. */
