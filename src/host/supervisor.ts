@@ -99,7 +99,7 @@ export class Run {
     private readonly program: CompiledProgram,
     private readonly options: RunOptions,
   ) {
-    this.heap = Heap.create(options.timeScale ?? 1);
+    this.heap = Heap.create(options.timeScale ?? 1, options.races ?? false);
     // The kernels' static data, written once, before any process starts (wasm-data.ts).
     for (const segment of options.kernels?.segments ?? [])
       this.heap.u8.set(segment.bytes, segment.offset);

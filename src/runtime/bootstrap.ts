@@ -14,6 +14,9 @@ import { lockDown } from './lockdown';
 import { flushOutput } from './output';
 import { trace, TraceKind } from './trace';
 import { programLine } from './race/line-register';
+import { startRaceDetection } from './race/detector';
+import { race } from './race/hooks';
+import { endKey } from './race/region';
 
 /**
  * Turns a pooled Worker into one process of a run: installs the program's globals, imports the
@@ -51,6 +54,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
   writeProcessName(heap, a.pid, a.name);
   installGlobals(a.isMain ? '__main__' : '__mp_main__');
   installProgramHooks(context);
+  startRaceDetection(context);
   Atomics.compareExchange(heap.i32, slot(a.pid, W.life), Life.Ready, Life.Running);
   // A parent already joining sleeps on Ready: it re-waits on Running, so the deadlock watch
   // sees its word unmoved (deadlock.ts) and can report a stuck join at once.
@@ -77,6 +81,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
     reportUncaught(error, context);
   }
   trace(TraceKind.Done);
+  race?.release(endKey(a.pid));
   flushOutput();
   finishLife(heap, a.pid, exitCode);
   notify({ t: 'exit', pid: a.pid });

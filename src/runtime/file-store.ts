@@ -1,6 +1,8 @@
 import { ctx } from './context';
 import type { Heap } from './heap';
 import { H } from './layout';
+import { race } from './race/hooks';
+import { FILES_KEY } from './race/region';
 import { guarded } from './sync/spin-mutex';
 
 /**
@@ -32,15 +34,18 @@ export class FileStore {
   }
 
   read(path: string): Uint8Array | null {
-    return this.locked(() => {
+    const bytes = this.locked(() => {
       const entry = this.find(path);
       if (entry < 0) return null;
       const [data, bytes] = [this.word(entry, 2), this.word(entry, 3)];
       return this.heap.u8.slice(data, data + bytes);
     });
+    race?.acquire(FILES_KEY); // a read sees the writes before it, and what preceded them
+    return bytes;
   }
 
   write(path: string, bytes: Uint8Array, append = false): void {
+    race?.release(FILES_KEY);
     this.locked(() => {
       let entry = this.find(path);
       if (entry < 0) entry = this.create(path);

@@ -2,6 +2,7 @@ import { allocBlock, freeBlock } from './alloc';
 import { FILE_STORE_BYTES } from './file-store';
 import { PORT_TABLE_BYTES } from './net/ports';
 import { ARENA, F, H, HEAP_PAGES } from './layout';
+import { REGION_BYTES, initRegion } from './race/region';
 
 /** Typed views over the run's shared memory, built once per Worker. */
 export class Heap {
@@ -21,8 +22,11 @@ export class Heap {
     this.u8 = new Uint8Array(buffer);
   }
 
-  /** A fresh heap for a new run (page side). Sized up front: views never go stale. */
-  static create(timeScale: number): Heap {
+  /**
+   * A fresh heap for a new run (page side). Sized up front: views never go stale. `races`
+   * makes room for the race detector's clocks and shadow cells.
+   */
+  static create(timeScale: number, races = false): Heap {
     const memory = new WebAssembly.Memory({
       initial: HEAP_PAGES,
       maximum: HEAP_PAGES,
@@ -35,6 +39,10 @@ export class Heap {
     heap.f64[F.startedAt] = performance.timeOrigin + performance.now();
     heap.i32[H.fileStore] = heap.alloc(FILE_STORE_BYTES);
     heap.i32[H.portTable] = heap.alloc(PORT_TABLE_BYTES);
+    if (races) {
+      heap.i32[H.race] = heap.alloc(REGION_BYTES);
+      initRegion(heap.i32, heap.i32[H.race]);
+    }
     return heap;
   }
 

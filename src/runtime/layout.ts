@@ -43,6 +43,8 @@ export const H = {
   /** The queue codec's shared record shapes (queue/codec.ts): their mutex, then their block. */
   shapesLock: HEADER / 4 + 10,
   shapes: HEADER / 4 + 11,
+  /** Byte offset of the race detector's region (race/region.ts); 0 when the run does not detect races. */
+  race: HEADER / 4 + 12,
   /** First of FREE_LISTS words: head of each size class's free list (alloc.ts). */
   freeLists: HEADER / 4 + 32,
 } as const;

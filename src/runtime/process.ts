@@ -6,6 +6,8 @@ import { AssertionError, RuntimeError, ValueError } from './errors';
 import { repr } from './format';
 import { Life, W, isAliveLife, lifeOf, slot } from './proc-record';
 import type { ChildJob, ProcessKind } from './protocol';
+import { race } from './race/hooks';
+import { endKey } from './race/region';
 import { spawnChild } from './spawn';
 import { encode } from './transfer';
 
@@ -312,7 +314,10 @@ export function waitForEnd(pid: number, ms: number): boolean {
   const index = slot(pid, W.life);
   for (;;) {
     const life = Atomics.load(heap.i32, index);
-    if (life === Life.Done) return true;
+    if (life === Life.Done) {
+      race?.acquire(endKey(pid)); // all it did happens before join() returns
+      return true;
+    }
     const left = remaining(deadline);
     if (left === 0) return false;
     waitOn(index, life, left, -pid); // negative: waiting on a process, not an object

@@ -1,6 +1,7 @@
 import { ctx } from './context';
 import { IndexError, ValueError } from './errors';
 import { repr } from './format';
+import { race } from './race/hooks';
 import { Lock, RLock } from './sync/lock';
 import {
   ObjectKind,
@@ -169,12 +170,15 @@ abstract class SharedData {
   }
 
   protected read(index: number): Element {
+    race?.read(this.id, index);
     const raw = this.view[index];
     return TYPES[this.typecode].sort === 'char' ? String.fromCodePoint(Number(raw)) : raw;
   }
 
   protected write(index: number, value: unknown): void {
-    this.view[index] = encode(this.typecode, value) as never;
+    const element = encode(this.typecode, value);
+    race?.write(this.id, index);
+    this.view[index] = element as never;
   }
 
   [toHandle]() {

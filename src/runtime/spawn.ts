@@ -5,6 +5,8 @@ import { H, MAX_LIVE, MAX_PROCS, PID_BASE } from './layout';
 import { FLAG_DAEMON, FLAG_THREAD, Life, W, slot } from './proc-record';
 import type { SpawnRequest } from './protocol';
 import { RuntimeError } from './errors';
+import { race } from './race/hooks';
+import { startKey } from './race/region';
 import { allocTraceRing } from './trace';
 
 /**
@@ -28,6 +30,7 @@ export function spawnChild(req: Omit<SpawnRequest, 'pid' | 'process'>): number {
   const process = req.kind === 'thread' ? owner : { pid, ppid, name: req.name };
   const flags = (req.daemon ? FLAG_DAEMON : 0) | (req.kind === 'thread' ? FLAG_THREAD : 0);
   initRecord(heap, pid, ppid, flags, process.pid);
+  race?.release(startKey(pid));
   notify({ t: 'spawn', from: ppid, req: { ...req, pid, process } });
   return pid;
 }

@@ -13,6 +13,7 @@ import {
   type SharedRef,
 } from '../sync/objects';
 import { enterCritical, leaveCritical } from '../kill-guard';
+import { race } from '../race/hooks';
 import { toHandle } from '../transfer';
 import { encodeItem, type Encoded } from './codec';
 import { BrokenPipeError, EOFError, Empty, Full } from './errors';
@@ -120,6 +121,7 @@ export class Queue<T = unknown> {
     const { i32 } = this.heap;
     const b = this.base;
     const deadline = block ? deadlineOf(timeout) : 0;
+    race?.release(this.id); // what the putter did before comes with the item
     for (;;) {
       if (this.closable && i32[b + ENDS] & NO_READERS)
         throw new BrokenPipeError('the other end is closed');
@@ -170,6 +172,7 @@ export class Queue<T = unknown> {
       const taken = this.store.take();
       if (taken !== EMPTY) {
         if (this.store.sleepers > 0) wake(i32, b + GET_SEQ);
+        race?.acquire(this.id);
         return taken as T;
       }
       if (ended) throw new EOFError('the other end is closed');
@@ -285,6 +288,7 @@ export class JoinableQueue<T = unknown> extends Queue<T> {
 
   /** One item taken with get() is fully processed. ValueError if called more often than put(). */
   taskDone(): void {
+    race?.release(this.id);
     const { i32 } = this.heap;
     const word = this.base + UNFINISHED;
     for (let unfinished = Atomics.load(i32, word); ;) {
@@ -309,6 +313,7 @@ export class JoinableQueue<T = unknown> extends Queue<T> {
     ) {
       waitOn(this.base + UNFINISHED, n, Infinity, this.id);
     }
+    race?.acquire(this.id);
   }
 }
 

@@ -2,6 +2,7 @@ import { remaining, scaledMs, waitOn } from '../blocking';
 import { ctx, definedByName, topLevelNameOf } from '../context';
 import { RuntimeError, ValueError } from '../errors';
 import { repr } from '../format';
+import { race } from '../race/hooks';
 import { toHandle } from '../transfer';
 import {
   ObjectKind,
@@ -83,6 +84,13 @@ export class Barrier {
 
   /** Waits for all parties; returns this party's arrival index (0 .. parties-1). */
   wait(timeout: number | null = this.timeout): number {
+    race?.release(this.id);
+    const index = this.arriveAndWait(timeout);
+    race?.acquire(this.id);
+    return index;
+  }
+
+  private arriveAndWait(timeout: number | null): number {
     const { i32, base } = this;
     const [index, generation] = this.locked(() => {
       if (i32[base + BROKEN]) throw new BrokenBarrierError('the barrier is broken');

@@ -1,6 +1,7 @@
 import { remaining, scaledMs, waitOn } from '../blocking';
 import { ctx } from '../context';
 import { repr } from '../format';
+import { race } from '../race/hooks';
 import { toHandle } from '../transfer';
 import {
   ObjectKind,
@@ -48,6 +49,7 @@ export class Event {
   }
 
   set(): void {
+    race?.release(this.id);
     Atomics.store(this.i32, this.base + FLAG, 1);
     Atomics.add(this.i32, this.base + GENERATION, 1);
     Atomics.notify(this.i32, this.base + GENERATION);
@@ -59,6 +61,12 @@ export class Event {
 
   /** Waits until the event is set, or `timeout` seconds; returns whether it is set. */
   wait(timeout: number | null = null): boolean {
+    const set = this.awaitSet(timeout);
+    if (set) race?.acquire(this.id);
+    return set;
+  }
+
+  private awaitSet(timeout: number | null): boolean {
     const ms = scaledMs(timeout);
     const generation = Atomics.load(this.i32, this.base + GENERATION);
     if (ms > 0) for (let spin = 0; spin < SPINS; spin++) if (this.isSet()) return true;

@@ -1,3 +1,4 @@
+import { race } from '../race/hooks';
 import { WaitQueue, QUEUE_WORDS } from './wait-queue';
 
 /**
@@ -11,6 +12,9 @@ import { WaitQueue, QUEUE_WORDS } from './wait-queue';
  * oldest waiter instead of adding it to the count. So the uncontended paths are one CAS each
  * and touch nothing else, and under contention permits go out in strict FIFO order of arrival:
  * no waiter can be overtaken, so none starves.
+ *
+ * With race detection on, a permit carries the releaser's clock to whoever takes it: every
+ * release publishes first, every successful take absorbs after (race/hooks.ts).
  */
 const WAITERS = 1 << 30;
 const PERMITS = WAITERS - 1;
@@ -49,15 +53,21 @@ export class Gate {
    * with no waiter exactly 0, so one CAS decides. False means: take the general path.
    */
   tryTakeOnly(): boolean {
-    return Atomics.compareExchange(this.i32, this.base, 1, 0) === 1;
+    return this.took(Atomics.compareExchange(this.i32, this.base, 1, 0) === 1);
   }
 
   tryGiveOnly(): boolean {
+    race?.release(this.id);
     return Atomics.compareExchange(this.i32, this.base, 0, 1) === 0;
   }
 
   /** Takes a permit without waiting; false if none is free. */
   tryAcquire(): boolean {
+    return this.took(this.takeFree());
+  }
+
+  /** Takes a free permit, if there is one. */
+  private takeFree(): boolean {
     for (;;) {
       const s = Atomics.load(this.i32, this.base);
       if (s & WAITERS || (s & PERMITS) === 0) return false;
@@ -67,10 +77,10 @@ export class Gate {
 
   /** Takes a permit, waiting up to `ms` (Infinity: no limit) in FIFO order. */
   acquire(ms: number, abort: Abort = () => null): boolean {
-    if (this.tryAcquire()) return true;
+    if (this.takeFree()) return this.took(true);
     if (ms <= 0) return false;
     const queued = this.queue.locked(() => {
-      if (this.tryAcquire()) return false;
+      if (this.takeFree()) return false;
       // No permit: mark waiters (permits are 0 here, and stay 0 while WAITERS is set).
       for (
         let s = Atomics.load(this.i32, this.base);
@@ -86,10 +96,18 @@ export class Gate {
       this.queue.push();
       return true;
     });
-    if (!queued) return true;
-    return this.queue.awaitGrant(ms, this.id, abort, () => {
-      if (this.queue.size === 0) Atomics.store(this.i32, this.base, 0); // no waiter left
-    });
+    if (!queued) return this.took(true);
+    return this.took(
+      this.queue.awaitGrant(ms, this.id, abort, () => {
+        if (this.queue.size === 0) Atomics.store(this.i32, this.base, 0); // no waiter left
+      }),
+    );
+  }
+
+  /** `taken`, after absorbing the releasers' clocks when it is true. */
+  private took(taken: boolean): boolean {
+    if (taken) race?.acquire(this.id);
+    return taken;
   }
 
   /**
@@ -97,6 +115,7 @@ export class Gate {
    * semaphores, locks) refuses a release that would raise the count above it: returns false.
    */
   release(bound = PERMITS): boolean {
+    race?.release(this.id);
     for (;;) {
       const s = Atomics.load(this.i32, this.base);
       if (s & WAITERS) break;

@@ -3,6 +3,7 @@ import { ctx } from '../context';
 import { RuntimeError, ValueError } from '../errors';
 import { repr } from '../format';
 import { processName } from '../proc-record';
+import { race } from '../race/hooks';
 import { toHandle, type HandleSource } from '../transfer';
 import { GATE_WORDS, Gate } from './gate';
 import { DEAD_OWNER, OWNER, deadOwnerError } from './owner';
@@ -108,11 +109,15 @@ abstract class LockBase extends Holdable implements HandleSource {
       this.gate.acquire(acquireMs(block, timeout), () =>
         deadOwnerError(this.i32, this.base, this.describe()),
       );
-    if (ok) this.i32[this.base + OWNER] = this.me;
+    if (ok) {
+      this.i32[this.base + OWNER] = this.me;
+      race?.held(this.id, true);
+    }
     return ok;
   }
 
   protected give(): boolean {
+    race?.held(this.id, false);
     const owner = this.i32[this.base + OWNER];
     this.i32[this.base + OWNER] = 0;
     if (this.gate.tryGiveOnly() || this.gate.release(1)) {

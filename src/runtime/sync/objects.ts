@@ -58,6 +58,11 @@ export function objectLabel(id: number): string {
   return formatLabel(objectKind(ctx().heap, id), labels.get(id), id);
 }
 
+/** The name this process knows a shared object by (its variable, or `Lock@12`), if any. */
+export function objectName(id: number): string | undefined {
+  return labels.get(id);
+}
+
 export function objectKind(heap: Heap, id: number): number {
   return Atomics.load(heap.i32, OBJECT_TABLE / 4 + id * 2);
 }
