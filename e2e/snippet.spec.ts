@@ -92,3 +92,27 @@ print(double(a, 3), a.toArray().join(','));`;
   expect(broken.stderr).toMatch(/File "twice\.as\.ts", line 4/);
   expect(broken.stderr).toMatch(/KernelError: Cannot find name 'nope'/);
 });
+
+test('--races: a racy program exits 66 with the report on stderr, a race-free one 0; without it, no check', async () => {
+  test.setTimeout(300_000); // three runs, each starting its own server and browser
+  const program = (locked: boolean) => `import { Process, Value } from 'multiprocessing';
+function add(counter: Value) { for (let i = 0; i < 1000; i++) { ${locked ? 'counter.getLock().acquire(); ' : ''}counter.value += 1;${locked ? ' counter.getLock().release();' : ''} } }
+if (__name__ === '__main__') {
+  const counter = new Value('i', 0);
+  const ps = [new Process({ target: add, args: [counter] }), new Process({ target: add, args: [counter] })];
+  ps.forEach((p) => p.start());
+  ps.forEach((p) => p.join());
+  print('done');
+}`;
+  const racy = await snippet(program(false), '--races');
+  expect(racy.status).toBe(66);
+  expect(racy.stdout).toBe('done\n');
+  expect(racy.stderr).toContain('DATA RACE on counter.value');
+  expect(racy.stderr).toContain('prog.ts:2');
+
+  const clean = await snippet(program(true), '--races');
+  expect(clean).toMatchObject({ status: 0, stdout: 'done\n', stderr: '' });
+
+  const unchecked = await snippet(program(false));
+  expect(unchecked).toMatchObject({ status: 0, stdout: 'done\n', stderr: '' });
+});
