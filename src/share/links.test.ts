@@ -16,6 +16,7 @@ describe('reading a playground URL', () => {
       panels: ['editor', 'console'],
       openLink: true,
       id: null,
+      races: null,
     });
   });
 
@@ -57,6 +58,14 @@ describe('reading a playground URL', () => {
     });
   });
 
+  it('reads race detection as on, off, or unset (the lesson decides)', () => {
+    expect(readLinkOptions(`${BASE}?races=1`).races).toBe(true);
+    expect(readLinkOptions(`${BASE}?races`).races).toBe(true);
+    expect(readLinkOptions(`${BASE}?races=0`).races).toBe(false);
+    expect(readLinkOptions(`${BASE}?races=1#races=0`).races).toBe(false);
+    expect(readLinkOptions(`${BASE}?lesson=p41`).races).toBeNull();
+  });
+
   it('ignores a theme or language it does not know', () => {
     expect(readLinkOptions(`${BASE}?theme=neon&lang=fr`)).toMatchObject({
       theme: null,
@@ -75,6 +84,16 @@ describe('writing links', () => {
     expect(url).toBe(`${BASE}index.html?lesson=p59&lang=zh#code=1.new-_x`);
     expect(readLinkOptions(url)).toMatchObject({ code: '1.new-_x', lesson: 'p59', embed: false });
     expect(shareUrl(BASE, { lesson: 'p01' })).toBe(`${BASE}?lesson=p01`);
+  });
+
+  it('a link says races=1 or races=0 only when told, and reads back the same', () => {
+    const on = shareUrl(BASE, { code: '1.x', races: true });
+    expect(on).toBe(`${BASE}?races=1#code=1.x`);
+    expect(readLinkOptions(on).races).toBe(true);
+    expect(readLinkOptions(shareUrl(BASE, { lesson: 'p41', races: false })).races).toBe(false);
+    expect(shareUrl(BASE, { lesson: 'p01', races: null })).toBe(`${BASE}?lesson=p01`);
+    const embedded = embedUrl(BASE, { code: '1.x', races: true }, { autorun: true });
+    expect(readLinkOptions(embedded)).toMatchObject({ embed: true, races: true });
   });
 
   it('an embed URL reads back as the choices it was made from', () => {

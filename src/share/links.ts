@@ -40,6 +40,11 @@ export interface LinkOptions {
   openLink: boolean;
   /** `id`: repeated in the embed's messages to its parent, to tell several embeds apart. */
   id: string | null;
+  /**
+   * `races`: run with data-race detection on (`1`) or off (`0`); unset (null) follows the
+   * lesson's own choice (Lesson.detectRaces), off for a program of no lesson.
+   */
+  races: boolean | null;
 }
 
 /** The program and context a share link carries. */
@@ -48,6 +53,8 @@ export interface SharedProgram {
   code?: string | null;
   lesson?: string | null;
   lang?: Lang | null;
+  /** Race detection on or off; null or absent leaves it to the lesson (LinkOptions.races). */
+  races?: boolean | null;
 }
 
 /** What an embed shows and does, beyond its program. */
@@ -86,6 +93,7 @@ export function readLinkOptions(href: string | URL): LinkOptions {
     panels: embed && panels.length > 0 ? PANELS.filter((p) => panels.includes(p)) : DEFAULT_PANELS,
     openLink: !embed || get('open') === null || flag('open'),
     id: get('id'),
+    races: get('races') === null ? null : flag('races'),
   };
 }
 
@@ -95,6 +103,7 @@ export function shareUrl(base: string | URL, shared: SharedProgram): string {
   url.search = '';
   if (shared.lesson) url.searchParams.set('lesson', shared.lesson);
   if (shared.lang) url.searchParams.set('lang', shared.lang);
+  if (shared.races != null) url.searchParams.set('races', shared.races ? '1' : '0');
   url.hash = shared.code ? new URLSearchParams({ code: shared.code }).toString() : '';
   return url.href;
 }

@@ -1,7 +1,7 @@
 import { MAIN_FILE, type ProgramFile } from '../compile/program-files';
 import { FileTabs } from './file-tabs';
 import { t } from './i18n';
-import type { Marker, MonacoHandle } from './monaco-setup';
+import type { LineMark, Marker, MonacoHandle } from './monaco-setup';
 
 export interface EditorHooks {
   /** The reader changed the files (typed, added, renamed or deleted one). */
@@ -34,6 +34,8 @@ export class Editor {
   private dark: boolean | null = null;
   /** Markers per file and source, kept so a file opened later still shows them. */
   private readonly markers = new Map<string, Marker[]>();
+  /** main.ts's line marks until Monaco shows them (then Monaco keeps them, and moves them). */
+  private waitingLineMarks: LineMark[] = [];
 
   constructor(
     private readonly container: HTMLElement,
@@ -61,6 +63,7 @@ export class Editor {
       this.active === MAIN_FILE ? t('programEditor') : `${t('programEditor')}: ${this.active}`;
     this.textarea.setAttribute('aria-label', label);
     this.monaco?.setLabel(label);
+    this.monaco?.rewordLineMarks();
     this.tabs.relabel();
   }
 
@@ -76,6 +79,8 @@ export class Editor {
       const [source, name] = key.split(':') as ['run' | 'kernel', string];
       this.monaco.mark(name, source, markers);
     }
+    this.monaco.markLines(MAIN_FILE, this.waitingLineMarks);
+    this.waitingLineMarks = [];
     this.monaco.show(this.active);
     this.monaco.setReadOnly(this.readOnly);
     this.relabel();
@@ -95,6 +100,7 @@ export class Editor {
       if (!files.some((f) => f.name === name)) this.monaco?.close(name);
     this.texts = new Map(files.map((f) => [f.name, f.text]));
     this.markers.clear();
+    this.markLines([]);
     for (const f of files) this.monaco?.open(f.name, f.text);
     this.select(this.texts.has(this.active) ? this.active : MAIN_FILE);
   }
@@ -131,6 +137,16 @@ export class Editor {
   setMarkers(file: string, source: 'run' | 'kernel', markers: Marker[]): void {
     this.markers.set(`${source}:${file}`, markers);
     this.monaco?.mark(file, source, markers);
+  }
+
+  /**
+   * Marks lines of main.ts (a run's data races), replacing the marks before; a mark goes when
+   * its line is edited. Monaco shows them; the plain text area, which cannot, drops them at
+   * the first edit.
+   */
+  markLines(marks: LineMark[]): void {
+    if (this.monaco) this.monaco.markLines(MAIN_FILE, marks);
+    else this.waitingLineMarks = marks;
   }
 
   clearErrors(): void {
@@ -172,6 +188,7 @@ export class Editor {
 
   private edited(name: string, text: string): void {
     if (!this.texts.has(name)) return;
+    if (name === MAIN_FILE) this.waitingLineMarks = [];
     this.texts.set(name, text);
     this.hooks.onChange(this.files);
   }

@@ -18,6 +18,29 @@ const WORDS = {
   reset: { zh: '重置课程', en: 'Reset lesson' },
   resetTitle: { zh: '丢弃修改,恢复课程原来的程序', en: "Discard edits: the lesson's own program" },
   running: { zh: '运行中…', en: 'running…' },
+  detectRaces: { zh: '检测数据竞争', en: 'Detect races' },
+  detectRacesTitle: {
+    zh: '检查每次对共享值和共享数组的读写:两个进程的冲突访问若没有任何同步排定先后,就报告数据竞争。运行会变慢;从下一次运行起生效。',
+    en: 'Check every read and write of shared values and arrays: two processes’ conflicting accesses that no synchronisation orders are reported as a data race. Runs slower; applies from the next Run.',
+  },
+  raceCurrentLine: {
+    zh: '数据竞争:这一行的访问与更早的一次访问冲突,两者之间没有同步。',
+    en: 'Data race: this line’s access conflicts with an earlier one, and nothing orders them.',
+  },
+  racePreviousLine: {
+    zh: '数据竞争:之后的一次访问与这一行的访问冲突,两者之间没有同步。',
+    en: 'Data race: a later access conflicts with this line’s, and nothing orders them.',
+  },
+  raceBothLine: {
+    zh: '数据竞争:两个进程在这一行的访问互相冲突,两者之间没有同步。',
+    en: 'Data race: two processes’ accesses on this line conflict, and nothing orders them.',
+  },
+  raceMoment: { zh: '数据竞争:第 {line} 行的{access}', en: 'data race: {access} at line {line}' },
+  raceWrite: { zh: '写', en: 'write' },
+  raceRead: { zh: '读', en: 'read' },
+  raceLater: { zh: '(后一次访问)', en: ' (the later access)' },
+  raceEarlier: { zh: '(前一次访问)', en: ' (the earlier access)' },
+  dataRace: { zh: '数据竞争', en: 'data race' },
   language: { zh: '语言', en: 'Language' },
   theme: { zh: '主题', en: 'Theme' },
   themeSystem: { zh: '跟随系统', en: 'System' },
@@ -105,6 +128,11 @@ export const lang = (): Lang => current;
 
 export function t(key: WordKey): string {
   return WORDS[key][current];
+}
+
+/** `key`'s words with each `{name}` in them replaced by `values[name]`. */
+export function tf(key: WordKey, values: Record<string, string | number>): string {
+  return t(key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 }
 
 /** `element`, marked with its words' keys and filled in (applyLang refills it on a switch). */

@@ -15,11 +15,14 @@ import { DisplayPane } from './display-pane';
 import { Editor } from './editor';
 import { applyLang, lang, setLang, t, type Lang } from './i18n';
 import { RunInspector } from './run-inspector';
+import { raceLines, type RaceEvent } from './race-marks';
+import { raceLineMark } from './race-words';
 import { splitter } from './splitter';
 import { keyboardShortcuts } from './shortcuts';
 import { forgetFiles, savedFiles, saveFiles } from './storage';
 import { KernelCheck } from './kernel-check';
 import { tabs } from './tabs';
+import { Toggle } from './toggle';
 import { onTheme, setTheme, themeChoice, type ThemeChoice } from './theme';
 import { isolateThroughServiceWorker } from '../share/coi';
 import { readLinkOptions } from '../share/links';
@@ -28,6 +31,7 @@ import {
   forgetSharedProgram,
   mountShareButtons,
   openSharedProgram,
+  showInAddressBar,
   showLinkProblem,
 } from './share';
 
@@ -39,6 +43,7 @@ app.innerHTML = `
     <button id="run" type="button" data-i18n-title="runTitle" aria-keyshortcuts="Control+Enter Meta+Enter"><span aria-hidden="true">▶</span> <span data-i18n="run"></span></button>
     <button id="stop" type="button" data-i18n-title="stopTitle" aria-keyshortcuts="Escape" disabled><span aria-hidden="true">■</span> <span data-i18n="stop"></span></button>
     <button id="reset" type="button" data-i18n="reset" data-i18n-title="resetTitle"></button>
+    <button id="races" type="button" aria-pressed="false" data-i18n-title="detectRacesTitle"><span class="toggle-box" aria-hidden="true"></span><span data-i18n="detectRaces"></span></button>
     <span id="status" class="status" role="status"></span>
     <span class="settings">
       <label><span data-i18n="language"></span>
@@ -95,6 +100,17 @@ let runs = 0;
 /** The program being compiled, until it starts (aborting it keeps it from starting). */
 let starting: AbortController | undefined;
 let lessonId = link.lesson ?? '';
+/** The current run's data races, which its editor marks show. */
+let races: RaceEvent[] = [];
+/**
+ * Detect races: as the link says, else as the lesson opens (on for the racy lessons). Picking a
+ * lesson sets it to that lesson's own choice; the reader's flip holds until then.
+ */
+const detectRaces = new Toggle($('#races'), link.races ?? lessonDetectsRaces(), () => {
+  // An embed's "Open in playground" link carries the choice; the full page's address bar too.
+  if (embed) embed.programChanged();
+  else showRacesInAddressBar();
+});
 
 applyLang(app);
 fillPicker();
@@ -121,7 +137,12 @@ if (crossOriginIsolated) {
 
 // Share links and embed mode: a shared program is shown, never run by itself.
 if (opened.problem) showLinkProblem(toolbar, opened.problem);
-const current = () => ({ files: editor.files, lesson: lessonId, lang: lang() });
+const current = () => ({
+  files: editor.files,
+  lesson: lessonId,
+  lang: lang(),
+  races: linkRaces(),
+});
 const embed = link.embed
   ? setUpEmbed(link, { app, toolbar, editor, run: startProgram, current })
   : null;
@@ -139,10 +160,9 @@ $('#reset').addEventListener('click', () => {
 picker.addEventListener('change', () => {
   forgetSharedProgram();
   lessonId = picker.value;
-  const url = new URL(location.href);
-  if (lessonId) url.searchParams.set('lesson', lessonId);
-  else url.searchParams.delete('lesson');
-  history.replaceState(null, '', url);
+  detectRaces.on = lessonDetectsRaces();
+  showInAddressBar('lesson', lessonId || null);
+  showRacesInAddressBar();
   showFiles(filesFor(lessonId));
   output.clear();
   display.clear();
@@ -183,16 +203,23 @@ function startProgram(): void {
   display.clear();
   inspector.reset();
   editor.clearErrors();
+  races = [];
+  editor.markLines([]);
   const generation = ++runs;
   const start = (starting = new AbortController());
   setRunning(true); // Stop works from here, while the program compiles
   void startRun(editor.files, {
     pool,
     signal: start.signal,
+    races: detectRaces.on,
     onEvent(event) {
       if (generation !== runs) return; // a stopped run's last words
       output.show(event);
       inspector.event(event);
+      if (event.type === 'race') {
+        races.push(event);
+        editor.markLines(raceLines(races).map(raceLineMark));
+      }
       display.show(event, run?.heap.memory); // display events come after startRun resolved
       if (event.type === 'end') setRunning(false);
     },
@@ -225,6 +252,24 @@ function setRunning(running: boolean): void {
   stopButton.disabled = !running;
   status.textContent = running ? t('running') : '';
   document.body.dataset.running = String(running);
+}
+
+function lessonDetectsRaces(): boolean {
+  return lessonById(lessonId)?.detectRaces ?? false;
+}
+
+/**
+ * What links say of race detection (LinkOptions.races): on when on, off when off in a lesson
+ * that opens with it on, nothing (null) when off as the lesson opens.
+ */
+function linkRaces(): boolean | null {
+  return detectRaces.on || lessonDetectsRaces() ? detectRaces.on : null;
+}
+
+/** The address bar says it as links do, so that a reload keeps it. */
+function showRacesInAddressBar(): void {
+  const races = linkRaces();
+  showInAddressBar('races', races === null ? null : races ? '1' : '0');
 }
 
 /** A lesson's files as the reader left them (saved edits), else its own. */

@@ -35,6 +35,18 @@ export interface Marker {
   severity: 'error' | 'warning' | 'info';
 }
 
+/**
+ * A line to mark (a run's data races): its look, as CSS classes of the line and of its glyph
+ * in the margin, and what hovering the line, its number or its glyph says.
+ */
+export interface LineMark {
+  line: number;
+  lineClass: string;
+  glyphClass: string;
+  /** Asked again when the page's language changes: a plain heading, and a detail shown as is. */
+  hover(): { heading: string; detail: string };
+}
+
 export interface MonacoHandle {
   /** Opens (or updates) a file's model; a kernel file gets AssemblyScript's language service. */
   open(name: string, text: string): void;
@@ -45,6 +57,10 @@ export interface MonacoHandle {
   focus(): void;
   /** Marks a file with markers of one source ('run': a Run's error; 'kernel': asc's). */
   mark(name: string, source: 'run' | 'kernel', markers: Marker[]): void;
+  /** Marks lines of a file, replacing its earlier line marks; a mark goes when its line is edited. */
+  markLines(name: string, marks: LineMark[]): void;
+  /** Words the line marks' hovers again (the page's language changed). */
+  rewordLineMarks(): void;
   /** What the program sees of a kernel file: its generated typings (null: the file is gone). */
   setKernelTypings(name: string, typings: string | null): void;
   setTheme(dark: boolean): void;
@@ -65,6 +81,7 @@ export function createMonaco(
 ): MonacoHandle {
   const models = new Map<string, monaco.editor.ITextModel>();
   const typings = new Map<string, monaco.IDisposable>();
+  const lineMarks = new LineMarks();
   const editor = monaco.editor.create(container, {
     model: null,
     automaticLayout: true,
@@ -72,6 +89,9 @@ export function createMonaco(
     fontSize: 14,
     scrollBeyondLastLine: false,
     tabSize: 2,
+    // The gutter where a run's data races mark their lines (off by default in Monaco); always
+    // there, so that a run's marks do not shift the text.
+    glyphMargin: true,
   });
   // Ctrl+Enter and Esc are the page's (shortcuts.ts): an Esc that a widget of Monaco's
   // closes never reaches the page.
@@ -98,14 +118,17 @@ export function createMonaco(
         kernel ? kernelLanguage() : 'typescript',
         monaco.Uri.parse(`file:///${kernel ? 'kernels/' : ''}${name}`),
       );
-      model.onDidChangeContent(() => {
+      model.onDidChangeContent((event) => {
         monaco.editor.setModelMarkers(model, 'run', []);
+        lineMarks.edited(model, event.changes);
         if (!settingValue) hooks.onChange(name, model.getValue());
       });
       models.set(name, model);
     },
     close(name) {
-      models.get(name)?.dispose();
+      const model = models.get(name);
+      if (model) lineMarks.set(model, []);
+      model?.dispose();
       models.delete(name);
     },
     show(name) {
@@ -133,6 +156,11 @@ export function createMonaco(
       if (source === 'run' && first && editor.getModel() === model)
         editor.revealLineInCenterIfOutsideViewport(first.line);
     },
+    markLines(name, marks) {
+      const model = models.get(name);
+      if (model) lineMarks.set(model, marks);
+    },
+    rewordLineMarks: () => lineMarks.reword(),
     setKernelTypings(name, text) {
       typings.get(name)?.dispose();
       typings.delete(name);
@@ -150,6 +178,81 @@ export function createMonaco(
     setReadOnly: (readOnly) => editor.updateOptions({ readOnly }),
     setLabel: (ariaLabel) => editor.updateOptions({ ariaLabel }),
   };
+}
+
+/** The line marks of each model, by decoration id, kept so that edits and a language switch reach them. */
+class LineMarks {
+  private readonly byModel = new Map<monaco.editor.ITextModel, Map<string, LineMark>>();
+
+  set(model: monaco.editor.ITextModel, marks: LineMark[]): void {
+    const old = [...(this.byModel.get(model)?.keys() ?? [])];
+    const ids = model.deltaDecorations(
+      old,
+      marks.map((mark) => lineDecoration(mark, mark.line)),
+    );
+    if (ids.length === 0) this.byModel.delete(model);
+    else this.byModel.set(model, new Map(ids.map((id, i) => [id, marks[i]])));
+  }
+
+  /** Drops the marks on lines an edit touched (a mark moves with the lines above it). */
+  edited(model: monaco.editor.ITextModel, changes: monaco.editor.IModelContentChange[]): void {
+    const marks = this.byModel.get(model);
+    if (!marks) return;
+    const gone = [...marks.keys()].filter((id) => {
+      const line = model.getDecorationRange(id)?.startLineNumber;
+      return line === undefined || changes.some((change) => touches(change, line));
+    });
+    model.deltaDecorations(gone, []);
+    for (const id of gone) marks.delete(id);
+  }
+
+  reword(): void {
+    for (const [model, marks] of this.byModel) {
+      const ids = [...marks.keys()];
+      const lines = ids.map((id) => model.getDecorationRange(id)?.startLineNumber ?? 1);
+      const next = model.deltaDecorations(
+        ids,
+        ids.map((id, i) => lineDecoration(marks.get(id)!, lines[i])),
+      );
+      this.byModel.set(model, new Map(next.map((id, i) => [id, marks.get(ids[i])!])));
+    }
+  }
+}
+
+/** Whether `line`, as it is after `change`, holds text the change wrote. */
+function touches(change: monaco.editor.IModelContentChange, line: number): boolean {
+  const first = change.range.startLineNumber;
+  return first <= line && line <= first + change.text.split('\n').length - 1;
+}
+
+function lineDecoration(mark: LineMark, line: number): monaco.editor.IModelDeltaDecoration {
+  const { heading, detail } = mark.hover();
+  const hover = [{ value: escapeMarkdown(heading) }, { value: codeBlock(detail) }];
+  return {
+    range: new monaco.Range(line, 1, line, 1),
+    options: {
+      isWholeLine: true,
+      className: mark.lineClass,
+      glyphMarginClassName: mark.glyphClass,
+      glyphMarginHoverMessage: hover,
+      lineNumberHoverMessage: hover,
+      hoverMessage: hover,
+      overviewRuler: { color: '#cf222e', position: monaco.editor.OverviewRulerLane.Left },
+      stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+    },
+  };
+}
+
+/** Markdown that shows `text` as written (hovers are Markdown). */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
+/** `text` as a fenced code block: kept verbatim, its lines and spaces too. */
+function codeBlock(text: string): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}text\n${text}\n${fence}`;
 }
 
 let kernelLanguageReady = false;

@@ -2,6 +2,7 @@ import { ActivityLog } from '../host/activity';
 import type { RunEvent } from '../host/run-events';
 import type { Run } from '../host/supervisor';
 import { ProcessTable } from './process-table';
+import { raceMoments } from './race-marks';
 import { TimelineView } from './timeline-view';
 
 /** How often the table and timeline catch up with a live run. */
@@ -46,6 +47,8 @@ export class RunInspector {
     else if (event.type === 'deadlock') {
       this.table.markCycle(event.report.cycle);
       this.timeline.markCycle(event.report.cycle);
+    } else if (event.type === 'race') {
+      this.timeline.markRace(raceMoments(event));
     } else if (event.type === 'end') {
       clearInterval(this.timer);
       this.endedAt = event.durationMs;

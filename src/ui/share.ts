@@ -14,11 +14,13 @@ export interface Opened {
   problem: string | null;
 }
 
-/** What Share puts in a link: the editor's program and where it came from. */
+/** What Share puts in a link: the editor's program, where it came from, how it runs. */
 export interface Shareable {
   files: ProgramFile[];
   lesson: string;
   lang: Lang;
+  /** Race detection, when the link must say it (LinkOptions.races): null leaves it to the lesson. */
+  races: boolean | null;
 }
 
 /** The program the page's link carries. Never throws for a bad link: it says what is wrong. */
@@ -59,6 +61,22 @@ export function forgetSharedProgram(): void {
   history.replaceState(history.state, '', url);
 }
 
+/**
+ * Sets a parameter of the address bar's query (null: removes it, from the fragment too, which
+ * is read first), so that a reload opens the page as it is now.
+ */
+export function showInAddressBar(name: string, value: string | null): void {
+  const url = new URL(location.href);
+  if (value === null) url.searchParams.delete(name);
+  else url.searchParams.set(name, value);
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  if (fragment.has(name)) {
+    fragment.delete(name);
+    url.hash = fragment.toString();
+  }
+  history.replaceState(history.state, '', url);
+}
+
 /** The page's own address, without parameters: the base of every link it makes. */
 export function playgroundBase(): string {
   return location.origin + location.pathname;
@@ -66,8 +84,8 @@ export function playgroundBase(): string {
 
 /** The full playground's link to this program (never runs it by itself). */
 export async function linkTo(current: Shareable): Promise<string> {
-  const { files, lesson, lang } = current;
-  return shareUrl(playgroundBase(), { code: await encodeFiles(files), lesson, lang });
+  const { files, lesson, lang, races } = current;
+  return shareUrl(playgroundBase(), { code: await encodeFiles(files), lesson, lang, races });
 }
 
 /** Adds Share and Copy-embed-code to the toolbar; what they made shows in a field beside. */
@@ -109,9 +127,9 @@ export function mountShareButtons(toolbar: HTMLElement, current: () => Shareable
     'click',
     () =>
       void offer(t('embedCode'), async () => {
-        const { files, lesson, lang } = current();
+        const { files, lesson, lang, races } = current();
         const code = await encodeFiles(files);
-        return embedSnippet(embedUrl(playgroundBase(), { code, lesson, lang }));
+        return embedSnippet(embedUrl(playgroundBase(), { code, lesson, lang, races }));
       }),
   );
 }

@@ -1,6 +1,8 @@
 import type { ProcessActivity } from '../host/activity';
 import { t, worded, type WordKey } from './i18n';
 import { stateText } from './process-table';
+import type { RaceMoment } from './race-marks';
+import { raceMomentText } from './race-words';
 
 /** Rows at most: a hot lock loop makes thousands of stretches; zooming in reaches the rest. */
 const MAX_ROWS = 300;
@@ -13,7 +15,8 @@ const ms = (at: number) => String(Math.round(at));
  * The timeline's stretches as a table, for screen readers: the canvas shows them to the eye
  * only, so this table is visually hidden. One row per stretch in the visible time range
  * (zooming narrows it): process, state (what it waited for, when blocked), start and end in
- * ms since the run started.
+ * ms since the run started. A data race's accesses in that range come first (they are what
+ * such a run is about; at most 40 a run), each as a row whose start and end are its moment.
  */
 export class TimelineTable {
   private readonly caption: HTMLElement;
@@ -35,15 +38,26 @@ export class TimelineTable {
     parent.append(table);
   }
 
-  /** Shows the stretches of `rows` that overlap `[from, to]`; `now` ends those still open. */
-  show(rows: ProcessActivity[], now: number, [from, to]: [number, number]): void {
-    const cells: string[][] = [];
+  /**
+   * Shows the race moments and stretches of `rows` in `[from, to]`; `now` ends those still
+   * open.
+   */
+  show(
+    rows: ProcessActivity[],
+    now: number,
+    [from, to]: [number, number],
+    races: readonly RaceMoment[],
+  ): void {
+    const cells: string[][] = races
+      .filter((race) => from <= race.t && race.t <= to)
+      .map((race) => [`${race.name} ${race.pid}`, raceMomentText(race), ms(race.t), ms(race.t)]);
+    const raceRows = cells.length;
     let inView = 0;
     for (const row of rows) {
       for (const span of row.spans) {
         if ((span.to ?? now) < from || span.from > to) continue;
         inView++;
-        if (cells.length === MAX_ROWS) continue;
+        if (cells.length === raceRows + MAX_ROWS) continue;
         cells.push([
           `${row.info.name} ${row.info.pid}`,
           stateText({ ...row, state: span.state, on: span.on }),
@@ -53,8 +67,8 @@ export class TimelineTable {
       }
     }
     const caption =
-      inView > cells.length
-        ? `${t('timelineTable')} ${cells.length} / ${inView} ${t('zoomForRest')}`
+      inView > cells.length - raceRows
+        ? `${t('timelineTable')} ${cells.length - raceRows} / ${inView} ${t('zoomForRest')}`
         : t('timelineTable');
     const shown = JSON.stringify([caption, cells]);
     if (shown === this.shown) return;

@@ -1,9 +1,13 @@
 import type { ProcessActivity, Span } from '../host/activity';
 import { stateText } from './process-table';
+import type { RaceMoment } from './race-marks';
+import { raceMomentText } from './race-words';
 import { TimelineTable } from './timeline-table';
 
 const LANE = 22;
 const AXIS = 20;
+/** Half the width of a race's diamond, and how near the pointer must come to name it (px). */
+const RACE_SIZE = 5;
 
 /** A tick step of 1, 2 or 5 times a power of ten ms, giving about `count` ticks over `range`. */
 function tickStep(range: number, count: number): number {
@@ -19,7 +23,8 @@ const label = (ms: number, step: number) =>
  * One lane per process showing when it ran, slept, waited to start and was blocked, drawn on
  * a canvas from the activity log. The wheel zooms around the pointer, dragging pans, the
  * buttons zoom and pan for keyboard users; hovering a stretch says what the process waited for.
- * Screen readers read the same stretches from a hidden table (timeline-table.ts) instead.
+ * A data race's two accesses are diamonds on their lanes: filled for the access that completed
+ * it, hollow for the earlier one; hovering one names its line. Screen readers read the same stretches from a hidden table (timeline-table.ts) instead.
  */
 export class TimelineView {
   private rows: ProcessActivity[] = [];
@@ -27,6 +32,8 @@ export class TimelineView {
   /** The visible time range in ms; null: the whole run. */
   private range: [number, number] | null = null;
   private cycle = new Set<number>();
+  private races: RaceMoment[] = [];
+  private readonly raceLegend: HTMLElement;
   private readonly lanes: HTMLOListElement;
   private readonly plot: HTMLElement;
   private readonly canvas: HTMLCanvasElement;
@@ -47,6 +54,7 @@ export class TimelineView {
           <i class="blocked"></i><span data-i18n="blocked"></span>
           <i class="sleeping"></i><span data-i18n="sleeping"></span>
           <i class="starting"></i><span data-i18n="starting"></span>
+          <span class="race-legend" hidden><i class="race"></i><span data-i18n="dataRace"></span></span>
         </span>
       </div>
       <div class="timeline-body" aria-hidden="true">
@@ -57,6 +65,7 @@ export class TimelineView {
     this.plot = root.querySelector('.timeline-plot')!;
     this.canvas = root.querySelector('canvas')!;
     this.tip = root.querySelector('.timeline-tip')!;
+    this.raceLegend = root.querySelector('.race-legend')!;
     this.table = new TimelineTable(root);
     for (const button of root.querySelectorAll<HTMLButtonElement>('[data-zoom]')) {
       button.addEventListener('click', () => {
@@ -96,11 +105,19 @@ export class TimelineView {
   clear(): void {
     this.range = null;
     this.cycle.clear();
+    this.races = [];
+    this.raceLegend.hidden = true;
     this.update([], 0);
   }
 
   markCycle(pids: number[]): void {
     this.cycle = new Set(pids);
+  }
+
+  /** Marks a race's moments (drawn from the next update on, when their lanes are there). */
+  markRace(moments: RaceMoment[]): void {
+    this.races.push(...moments);
+    this.raceLegend.hidden = false;
   }
 
   /** New state of every process; `now` (ms since the start) ends the spans still open. */
@@ -136,7 +153,7 @@ export class TimelineView {
   }
 
   private draw(): void {
-    this.table.show(this.rows, this.now, this.visible());
+    this.table.show(this.rows, this.now, this.visible(), this.races);
     const width = this.plot.clientWidth;
     const height = AXIS + this.rows.length * LANE;
     const ratio = devicePixelRatio;
@@ -173,6 +190,50 @@ export class TimelineView {
         g.fillRect(left, top, Math.max(1, Math.min(width, x(end)) - left), LANE - 8);
       }
     });
+    this.drawRaces(g, x);
+  }
+
+  /**
+   * Each race's accesses on their lanes: the later one a filled diamond, the earlier a hollow
+   * one, edged in the background's colour so that they show on any stretch.
+   */
+  private drawRaces(g: CanvasRenderingContext2D, x: (ms: number) => number): void {
+    const race = this.colour('race');
+    const edge = this.colour('race-edge');
+    for (const moment of this.races) {
+      const lane = this.rows.findIndex((row) => row.info.pid === moment.pid);
+      if (lane < 0) continue;
+      const [cx, cy] = [x(moment.t), AXIS + lane * LANE + LANE / 2];
+      g.beginPath();
+      g.moveTo(cx, cy - RACE_SIZE);
+      g.lineTo(cx + RACE_SIZE, cy);
+      g.lineTo(cx, cy + RACE_SIZE);
+      g.lineTo(cx - RACE_SIZE, cy);
+      g.closePath();
+      g.lineWidth = 4;
+      g.strokeStyle = edge;
+      g.stroke();
+      g.fillStyle = moment.later ? race : edge;
+      g.fill();
+      if (moment.later) continue;
+      g.lineWidth = 2;
+      g.strokeStyle = race;
+      g.stroke();
+    }
+  }
+
+  /** What `row`'s lane shows at `offsetX`: a race's access drawn there, else the stretch. */
+  private describe(row: ProcessActivity, offsetX: number): string | null {
+    const at = this.timeAt(offsetX);
+    const [from, to] = this.visible();
+    const near = ((RACE_SIZE + 2) / this.plot.clientWidth) * (to - from);
+    const race = this.races.find((m) => m.pid === row.info.pid && Math.abs(m.t - at) <= near);
+    if (race) return `${raceMomentText(race)} · ${Math.round(race.t)} ms`;
+    const span = row.spans.find((s: Span) => s.from <= at && at <= (s.to ?? this.now));
+    if (!span) return null;
+    const state = stateText({ ...row, state: span.state, on: span.on });
+    const end = span.to === null ? '…' : `${Math.round(span.to)}`;
+    return `${state} · ${Math.round(span.from)}–${end} ms`;
   }
 
   /**
@@ -195,13 +256,10 @@ export class TimelineView {
       return;
     }
     const row = this.rows[Math.floor((event.offsetY - AXIS) / LANE)];
-    const at = this.timeAt(event.offsetX);
-    const span = row?.spans.find((s: Span) => s.from <= at && at <= (s.to ?? this.now));
-    this.tip.hidden = !span;
-    if (!row || !span) return;
-    const state = stateText({ ...row, state: span.state, on: span.on });
-    const end = span.to === null ? '…' : `${Math.round(span.to)}`;
-    this.tip.textContent = `${row.info.name} ${row.info.pid} · ${state} · ${Math.round(span.from)}–${end} ms`;
+    const text = row && this.describe(row, event.offsetX);
+    this.tip.hidden = !text;
+    if (!row || !text) return;
+    this.tip.textContent = `${row.info.name} ${row.info.pid} · ${text}`;
     this.tip.style.left = `${Math.min(event.offsetX + 12, this.plot.clientWidth - 200)}px`;
     this.tip.style.top = `${event.offsetY + 12}px`;
   }

@@ -1,0 +1,26 @@
+/** The page's words for a run's data races: the editor's line marks and the timeline's moments. */
+import { t, tf, type WordKey } from './i18n';
+import type { LineMark } from './monaco-setup';
+import type { RaceLine, RaceMoment, RaceRole } from './race-marks';
+
+const HEADINGS: Record<RaceRole, WordKey> = {
+  current: 'raceCurrentLine',
+  previous: 'racePreviousLine',
+  both: 'raceBothLine',
+};
+
+/** How the editor marks a line races name; hovering it shows every report that names it. */
+export function raceLineMark({ line, role, reports }: RaceLine): LineMark {
+  return {
+    line,
+    lineClass: 'race-line',
+    glyphClass: `race-glyph race-${role}`,
+    hover: () => ({ heading: t(HEADINGS[role]), detail: reports.join('\n\n') }),
+  };
+}
+
+/** "data race: write at line 3 (the later access)". */
+export function raceMomentText({ line, write, later }: RaceMoment): string {
+  const access = t(write ? 'raceWrite' : 'raceRead');
+  return tf('raceMoment', { access, line }) + t(later ? 'raceLater' : 'raceEarlier');
+}
