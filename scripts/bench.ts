@@ -15,6 +15,7 @@ import { pageMeasures } from './bench/page';
 import { poolMeasures } from './bench/pools';
 import { processMeasures } from './bench/processes';
 import { queueMeasures } from './bench/queues';
+import { raceMeasures } from './bench/races';
 import { shareMeasures } from './bench/share';
 import { syncMeasures } from './bench/sync';
 
@@ -24,6 +25,7 @@ const MEASURES: Measure[] = [
   ...queueMeasures,
   ...poolMeasures,
   ...kernelMeasures,
+  ...raceMeasures,
   ...shareMeasures,
   ...pageMeasures,
 ];

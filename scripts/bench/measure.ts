@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { RunEvent } from '../../src/host/run-events';
+import type { RunnerOptions } from '../../src/runner/runner';
 
 /** One figure the issues name: how to measure it, its unit, and the target it must meet. */
 export interface Measure {
@@ -17,6 +18,9 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** How a bench program runs: its time scale, and whether races are detected (off by default). */
+export type BenchRunOptions = Pick<RunnerOptions, 'timeScale' | 'races'>;
+
 /**
  * Runs a program in the runner page, returning its events and, per event, the page's clock
  * (ms since the call) when it arrived.
@@ -24,19 +28,19 @@ export function median(values: number[]): number {
 export async function runTimed(
   page: Page,
   source: string,
-  timeScale = 1,
+  options: BenchRunOptions = {},
 ): Promise<{ event: RunEvent; arrived: number }[]> {
   return page.evaluate(
-    async ([source, timeScale]) => {
+    async ([source, options]) => {
       const seen: { event: RunEvent; arrived: number }[] = [];
       const t0 = performance.now();
       window.__emit = (event) => seen.push({ event, arrived: performance.now() - t0 });
-      const result = await window.runProgram(source, { timeScale, timeoutMs: 60_000 });
+      const result = await window.runProgram(source, { ...options, timeoutMs: 60_000 });
       window.__emit = undefined;
       if (result.compileError) throw new Error(result.compileError.report);
       return seen;
     },
-    [source, timeScale] as const,
+    [source, options] as const,
   );
 }
 

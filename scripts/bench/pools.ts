@@ -1,10 +1,14 @@
 import type { Page } from '@playwright/test';
-import { runTimed, type Measure } from './measure';
+import { runTimed, type BenchRunOptions, type Measure } from './measure';
 
 /** The numbers a program printed as `label value` lines. */
-export async function printedNumbers(page: Page, program: string): Promise<Record<string, number>> {
+export async function printedNumbers(
+  page: Page,
+  program: string,
+  options: BenchRunOptions = {},
+): Promise<Record<string, number>> {
   const values: Record<string, number> = {};
-  for (const { event } of await runTimed(page, program)) {
+  for (const { event } of await runTimed(page, program, options)) {
     if (event.type !== 'output') continue;
     if (event.stream === 'stderr') throw new Error(`bench program failed: ${event.text}`);
     const [label, value] = event.text.split(' ');
