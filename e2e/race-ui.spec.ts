@@ -1,4 +1,8 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { encodeProgram } from '../src/share/codec';
+import { embedSnippet, embedUrl } from '../src/share/links';
+import { startServer } from './support/http';
 import { monacoShown, openWith, runToEnd } from './support/playground';
 
 /** Two processes add to an unlocked Value: their `+=` on line 3 races with itself. */
@@ -185,3 +189,59 @@ test('Share carries Detect races as races=1; the link opens with it pressed, in 
   await expect(pressed).toHaveAttribute('aria-pressed', 'true');
   await expect(pressed).toHaveAttribute('title', /共享值和共享数组的读写.*运行会变慢/);
 });
+
+test('an embed with races=1 runs with detection on, and its playground link keeps it', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  // A tutorial page on another origin frames the snippet Copy embed code hands out.
+  const tutorial = await startServer((req, res) => {
+    const src = new URL(req.url ?? '/', 'http://x').searchParams.get('src') ?? '';
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end(`<!doctype html><title>A tutorial</title>${embedSnippet(src)}`);
+  });
+  try {
+    const code = await encodeProgram(RACY);
+    const src = embedUrl(baseURL!, { code, lang: 'en', races: true }, { autorun: true });
+    await page.goto(`http://localhost:${tutorial.port}/?src=${encodeURIComponent(src)}`);
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByRole('button', { name: 'Detect races' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await expect(frame.locator('.console')).toContainText('DATA RACE on counter.value', {
+      timeout: 30_000,
+    });
+    const open = frame.getByRole('link', { name: /Open in playground/ });
+    await expect(open).toHaveAttribute('href', /[?&]races=1[&#]/);
+    // Turned off in the embed, the link says so no more (the program is of no lesson).
+    await frame.getByRole('button', { name: 'Detect races' }).click();
+    await expect(open).not.toHaveAttribute('href', /races=/);
+  } finally {
+    await tutorial.close();
+  }
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`after a race, ${theme}: the toggle, marks and timeline have no serious axe violations`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: theme });
+    await openWith(page, RACY, '/?lang=en&races=1');
+    await monacoShown(page);
+    await runToEnd(page);
+    await expect(page.locator('.monaco-editor .race-glyph')).toHaveCount(1);
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await expect(page.locator('#timeline .race-legend')).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      // As in a11y.spec.ts: Monaco's dimmed number of the line after the final newline.
+      .exclude('.monaco-editor .dimmed-line-number')
+      .analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => [`${v.id}: ${v.help}`, ...v.nodes.map((n) => `  ${n.target.join(' ')}`)]);
+    expect(serious).toEqual([]);
+  });
+}
