@@ -5,7 +5,7 @@
  * holds the programs).
  */
 import type { Page } from '@playwright/test';
-import { EDGES, type Edge } from './support/race-edges';
+import { EDGES, NON_EDGES, type Edge } from './support/race-edges';
 import { expect, runProgram, test, type RunResult } from './support/runner';
 
 /** Every sleep of these programs runs ten times shorter. */
@@ -33,7 +33,7 @@ function accesses(race: ReturnType<typeof races>[number]): string {
 /** Runs every variant of `edge`, asserting softly so one test reports every edge it holds. */
 async function checkEdge(page: Page, edge: Edge): Promise<void> {
   for (const [k, source] of edge.clean.entries()) {
-    const what = `${edge.name}, with the hand-off${edge.clean.length > 1 ? ` (${k ? 'reader' : 'writer'} first)` : ''}`;
+    const what = `${edge.name}, with the hand-off${edge.clean.length > 1 ? ` (${k ? 'receiver waits' : 'sender first'})` : ''}`;
     const run = await runProgram(page, source, { races: true, timeScale: TIME_SCALE });
     expect.soft(run.exitCode, `${what}: ${run.stderr}`).toBe(0);
     expect
@@ -66,11 +66,16 @@ test.describe.configure({ timeout: 180_000 });
 
 /** A few edges per test: each test loads the runner page once and runs its programs in turn. */
 const PER_TEST = 5;
-for (let k = 0; k < EDGES.length; k += PER_TEST) {
-  const group = EDGES.slice(k, k + PER_TEST);
-  test(`edges: ${group.map((e) => e.name).join('; ')}`, async ({ page }) => {
-    for (const edge of group) await checkEdge(page, edge);
-  });
+for (const [title, edges] of [
+  ['edges', EDGES],
+  ['no edge', NON_EDGES],
+] as const) {
+  for (let k = 0; k < edges.length; k += PER_TEST) {
+    const group = edges.slice(k, k + PER_TEST);
+    test(`${title}: ${group.map((e) => e.name).join('; ')}`, async ({ page }) => {
+      for (const edge of group) await checkEdge(page, edge);
+    });
+  }
 }
 
 test('concurrent reads of one value are no race; nor a race-free program over many elements', async ({

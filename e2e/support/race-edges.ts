@@ -34,9 +34,19 @@ export interface Edge {
   eitherOrder?: boolean;
 }
 
-/** An edge whose program differs only in the hand-off. */
-function pair(name: string, program: (handoff: boolean) => string): Edge {
-  return { name, clean: [program(true)], racy: program(false) };
+/**
+ * An edge whose program differs only in the hand-off. With `late`, the race-free program also
+ * runs with the receiving side sleeping first, so the other side's part is done when it
+ * arrives (a join, get or recv that returns at once).
+ */
+function pair(
+  name: string,
+  program: (handoff: boolean, late: boolean) => string,
+  late = false,
+): Edge {
+  const clean = [program(true, false)];
+  if (late) clean.unshift(program(true, true));
+  return { name, clean, racy: program(false, false) };
 }
 
 interface TwoParties {
@@ -61,11 +71,25 @@ type Party = 'Process' | 'Thread';
  * hand-off the writer only writes and the reader sleeps, then reads.
  */
 function twoParties(name: string, edge: TwoParties): Edge {
-  const party = edge.party ?? 'Process';
   const data = DATA[edge.data ?? 'RawArray'];
-  const program = (writer: string, reader: string) => `${imports(party, edge.data)}
+  const program = twoPartyProgram(edge);
+  const sleep = `sleep(${WAIT});\n  `;
+  return {
+    name,
+    eitherOrder: edge.eitherOrder,
+    clean: [
+      program(edge.writer(data.write), sleep + edge.reader(data.read)),
+      program(edge.writer(sleep + data.write), edge.reader(data.read)),
+    ],
+    racy: program(data.write, sleep + data.read),
+  };
+}
+
+function twoPartyProgram(edge: TwoParties): (writer: string, reader: string) => string {
+  const party = edge.party ?? 'Process';
+  return (writer, reader) => `${imports(party, edge.data)}
 ${edge.declare}
-const data = ${data.make};
+const data = ${DATA[edge.data ?? 'RawArray'].make};
 function writer() {
   ${writer}
 }
@@ -78,16 +102,19 @@ if (__name__ === '__main__') {
   parties.forEach((p) => p.start());
   parties.forEach((p) => p.join());
 }`;
-  const sleep = `sleep(${WAIT});\n  `;
-  return {
-    name,
-    eitherOrder: edge.eitherOrder,
-    clean: [
-      program(edge.writer(data.write), sleep + edge.reader(data.read)),
-      program(edge.writer(sleep + data.write), edge.reader(data.read)),
-    ],
-    racy: program(data.write, sleep + data.read),
-  };
+}
+
+/**
+ * What must not order: the writer publishes its write through a primitive, but the reader's
+ * operation on it fails, times out or takes something else, so the read races with the write.
+ */
+function nonEdge(name: string, edge: TwoParties): Edge {
+  const data = DATA[edge.data ?? 'RawArray'];
+  const racy = twoPartyProgram(edge)(
+    edge.writer(data.write),
+    `sleep(${WAIT});\n  ${edge.reader(data.read)}`,
+  );
+  return { name, clean: [], racy };
 }
 
 function imports(party: Party, data: Data = 'RawArray'): string {
@@ -128,7 +155,7 @@ if (__name__ === '__main__') {
 function joinEdge(party: Party): Edge {
   return pair(
     `${party} end -> join`,
-    (handoff) => `${imports(party)}
+    (handoff, late) => `${imports(party)}
 const data = new RawArray('i', 1);
 function child() {
   ${WRITE}
@@ -136,10 +163,11 @@ function child() {
 if (__name__ === '__main__') {
   const p = new ${party}({ target: child });
   p.start();
-  ${handoff ? 'p.join();' : `sleep(${WAIT});`}
+  ${handoff ? `${late ? `sleep(${WAIT});\n  ` : ''}p.join();` : `sleep(${WAIT});`}
   ${READ}
   p.join();
 }`,
+    true,
   );
 }
 
@@ -191,7 +219,7 @@ const POOLS: PoolKind[] = [
  * sleep).
  */
 function poolEdges(kind: PoolKind): Edge[] {
-  const program = (toTask: boolean, handoff: boolean) => `${imports('Process')}
+  const program = (toTask: boolean, handoff: boolean, late: boolean) => `${imports('Process')}
 ${kind.declare}
 const data = new RawArray('i', 1);
 function task(_item: number) {
@@ -200,21 +228,22 @@ function task(_item: number) {
 }
 if (__name__ === '__main__') {
   const pool = ${kind.make};
-  ${
-    toTask
-      ? handoff
-        ? `${WRITE}\n  ${kind.call};`
-        : `const r = ${kind.submit};\n  ${WRITE}\n  ${kind.wait('r')};`
-      : handoff
-        ? `${kind.call};\n  ${READ}`
-        : `const r = ${kind.submit};\n  sleep(${WAIT});\n  ${READ}\n  ${kind.wait('r')};`
-  }
+  ${poolMain(kind, toTask, handoff, late)}
   ${kind.close}
 }`;
   return [
-    pair(`${kind.name} submit -> task`, (handoff) => program(true, handoff)),
-    pair(`${kind.name} task -> result`, (handoff) => program(false, handoff)),
+    pair(`${kind.name} submit -> task`, (handoff) => program(true, handoff, false)),
+    pair(`${kind.name} task -> result`, (handoff, late) => program(false, handoff, late), true),
   ];
+}
+
+function poolMain(kind: PoolKind, toTask: boolean, handoff: boolean, late: boolean): string {
+  const submitted = `const r = ${kind.submit};\n  `;
+  const sleep = `sleep(${WAIT});\n  `;
+  if (toTask)
+    return handoff ? `${WRITE}\n  ${kind.call};` : `${submitted}${WRITE}\n  ${kind.wait('r')};`;
+  if (!handoff) return `${submitted}${sleep}${READ}\n  ${kind.wait('r')};`;
+  return late ? `${submitted}${sleep}${kind.wait('r')};\n  ${READ}` : `${kind.call};\n  ${READ}`;
 }
 
 /**
@@ -225,7 +254,7 @@ if (__name__ === '__main__') {
 function socketEdge(viaSend: boolean): Edge {
   return pair(
     viaSend ? 'socket send -> recv' : 'socket connect -> accept',
-    (handoff) => `${imports('Process')}
+    (handoff, late) => `${imports('Process')}
 import { socket, encode } from 'socket';
 const data = new RawArray('i', 1);
 function client() {
@@ -240,6 +269,7 @@ if (__name__ === '__main__') {
   s.listen(1);
   const p = new Process({ target: client });
   p.start();
+  ${late ? `sleep(${WAIT});` : ''}
   const [conn] = s.accept();
   ${handoff && viaSend ? 'conn.recv(16);' : handoff ? '' : `sleep(${WAIT});`}
   ${READ}
@@ -247,13 +277,14 @@ if (__name__ === '__main__') {
   s.close();
   p.join();
 }`,
+    true,
   );
 }
 
 /** A JoinableQueue's taskDone() -> the join() it lets return: the worker writes, main reads. */
 const taskDoneEdge = pair(
   'JoinableQueue taskDone -> join',
-  (handoff) => `${imports('Process')}
+  (handoff, late) => `${imports('Process')}
 import { JoinableQueue } from 'multiprocessing';
 const q = new JoinableQueue();
 const data = new RawArray('i', 1);
@@ -266,10 +297,11 @@ if (__name__ === '__main__') {
   const p = new Process({ target: worker });
   p.start();
   q.put(1);
-  ${handoff ? 'q.join();' : `sleep(${WAIT});`}
+  ${handoff ? `${late ? `sleep(${WAIT});\n  ` : ''}q.join();` : `sleep(${WAIT});`}
   ${READ}
   p.join();
 }`,
+  true,
 );
 
 export const EDGES: Edge[] = [
@@ -351,4 +383,57 @@ export const EDGES: Edge[] = [
     reader: (r) =>
       `while (!existsSync('ready')) sleep(0.1);\n  readFileSync('ready', 'utf8');\n  ${r}`,
   }),
+];
+
+/** Operations that must not order the write before the read: each program has one race. */
+export const NON_EDGES: Edge[] = [
+  nonEdge('Lock acquire(false) that fails', {
+    declare: "import { Lock } from 'multiprocessing';\nconst lock = new Lock();",
+    writer: (w) =>
+      `${w}\n  lock.acquire();\n  lock.release();\n  lock.acquire();\n  sleep(${2 * WAIT});\n  lock.release();`,
+    reader: (r) => `print('acquired', lock.acquire(false));\n  ${r}`,
+  }),
+  nonEdge('Semaphore acquire(false) that fails', {
+    declare: "import { Semaphore } from 'multiprocessing';\nconst sem = new Semaphore(0);",
+    writer: (w) => `${w}\n  sem.release();\n  sem.acquire();`,
+    reader: (r) => `print('acquired', sem.acquire(false));\n  ${r}`,
+  }),
+  nonEdge('Event wait that times out', {
+    declare: "import { Event } from 'multiprocessing';\nconst event = new Event();",
+    writer: (w) => `${w}\n  event.set();\n  event.clear();`,
+    reader: (r) => `print('set', event.wait(0.1));\n  ${r}`,
+  }),
+  // The reader gets the item main put before the writer's: "put -> the get of that item".
+  nonEdge("Queue get of another process's item", {
+    declare: "import { Queue } from 'multiprocessing';\nconst q = new Queue();",
+    setup: "q.put('main');",
+    writer: (w) => `${w}\n  q.put('writer');`,
+    reader: (r) => `print('got', q.get());\n  ${r}\n  q.get();`,
+  }),
+  // The writer writes one file, the reader reads another (main wrote it before either began).
+  nonEdge('fs read of another file', {
+    declare: "import { readFileSync, writeFileSync } from 'fs';",
+    setup: "writeFileSync('other', 'main');",
+    writer: (w) => `${w}\n  writeFileSync('mine', 'writer');`,
+    reader: (r) => `print('other', readFileSync('other', 'utf8'));\n  ${r}`,
+  }),
+  {
+    name: 'join(timeout) that times out',
+    clean: [],
+    racy: `${imports('Process')}
+const data = new RawArray('i', 1);
+function child() {
+  ${WRITE}
+  sleep(${2 * WAIT});
+}
+if (__name__ === '__main__') {
+  const p = new Process({ target: child });
+  p.start();
+  sleep(${WAIT});
+  p.join(0.1);
+  print('alive', p.isAlive());
+  ${READ}
+  p.join();
+}`,
+  },
 ];
