@@ -1,5 +1,6 @@
 /**
  * npm run snippet -- FILE.ts [--json] [--timeout SECONDS] [--time-scale F] [--races]
+ *                            [--explore N [--seed S] | --replay SCHEDULE]
  *
  * A program's kernel files (`import ... from './name.as'`) are read from beside it
  * (`name.as.ts`); a compile error in any file exits 2 naming the file and line.
@@ -14,11 +15,17 @@
  * --races checks shared reads and writes for data races (reports on stderr; with --json, a
  * { race } object each): a run that reported one and otherwise exited 0 exits 66, as Go's
  * -race does, so a tutorial's CI can assert that a program is race-free.
+ * --explore N runs the program under up to N schedules (one process at a time, virtual time,
+ * seeded random walks and PCT) until one fails (an uncaught exception in any process, a
+ * non-zero exit, a deadlock, a race with --races): prints that run's output and a last line
+ * `failing schedule: 1.SEED.TURNS`, exits 1; or `explored N schedules, none failed`, exits 0.
+ * --replay SCHEDULE runs that schedule again: the same output, byte for byte.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunEvent } from '../src/host/run-events';
+import type { Page } from '@playwright/test';
 import { launchChromium } from './browser';
 import { startDevServer } from './dev-server';
 
@@ -29,11 +36,15 @@ const { values, positionals } = parseArgs({
     timeout: { type: 'string', default: '60' },
     'time-scale': { type: 'string', default: '1' },
     races: { type: 'boolean', default: false },
+    explore: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    replay: { type: 'string' },
   },
 });
 if (positionals.length !== 1) {
   console.error(
-    'usage: npm run snippet -- FILE.ts [--json] [--timeout SECONDS] [--time-scale F] [--races]',
+    'usage: npm run snippet -- FILE.ts [--json] [--timeout SECONDS] [--time-scale F] [--races]\n' +
+      '                          [--explore N [--seed S] | --replay SCHEDULE]',
   );
   process.exit(2);
 }
@@ -62,6 +73,17 @@ try {
   // The timeout is the program's: it starts once the Workers have loaded.
   await page.evaluate(() => window.runnerWarm());
   const timeoutMs = Number(values.timeout) * 1000;
+  status =
+    values.explore !== undefined ? await exploreIn(page, timeoutMs) : await runIn(page, timeoutMs);
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(status);
+
+/** One run: the main process's exit status (see the header for the others). */
+async function runIn(page: Page, timeoutMs: number): Promise<number> {
+  let status: number;
   const result = await Promise.race([
     page.evaluate(([source, options]) => window.runProgram(source, options), [
       source,
@@ -71,6 +93,7 @@ try {
         timeScale: Number(values['time-scale']),
         timeoutMs,
         races: values.races,
+        replay: values.replay,
       },
     ] as const),
     // The page ends the run at the timeout; this only fires if the page itself stopped answering.
@@ -96,11 +119,39 @@ try {
             : (end.exitCode ?? 1) & 0xff;
     if (status === 0 && result.events.some((e) => e.type === 'race')) status = RACE_STATUS;
   }
-} finally {
-  await browser.close();
-  await server.close();
+  return status;
 }
-process.exit(status);
+
+/** --explore: status 1 with the failing run's output and schedule, 0 when none failed. */
+async function exploreIn(page: Page, timeoutMs: number): Promise<number> {
+  const schedules = Number(values.explore);
+  const found = await page.evaluate(([source, options]) => window.exploreProgram(source, options), [
+    source,
+    {
+      fileName: basename(file),
+      kernelFiles,
+      timeScale: Number(values['time-scale']),
+      timeoutMs,
+      races: values.races,
+      schedules,
+      seed: Number(values.seed),
+    },
+  ] as const);
+  if (!found.failing) {
+    console.log(`explored ${found.explored} schedules, none failed`);
+    return 0;
+  }
+  if (found.failing.compileError) {
+    console.error(found.failing.compileError.report);
+    return 2;
+  }
+  for (const event of found.failing.events) show(event);
+  console.log(
+    `schedule ${found.explored} of ${schedules} failed (${found.failing.why})\n` +
+      `failing schedule: ${found.failing.schedule}`,
+  );
+  return 1;
+}
 
 function show(event: RunEvent): void {
   if (event.type === 'output') {

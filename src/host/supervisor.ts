@@ -15,6 +15,7 @@ import {
 import { initRecord } from '../runtime/spawn';
 import { readTrace, type TraceEvent } from '../runtime/trace';
 import { DeadlockWatch } from './deadlock';
+import { Scheduler, type Chooser } from './scheduler';
 import type { ReadyKernels } from '../compile/kernel/kernel-compiler';
 import { kernelsModule } from './kernels';
 import { objectLabel } from './object-label';
@@ -51,6 +52,11 @@ export interface RunOptions {
    * reports come as 'race' events. The program must have been compiled with line marks.
    */
   races?: boolean;
+  /**
+   * Run one process at a time, in the turns `chooser` picks (src/host/scheduler.ts), with
+   * virtual time and `random` seeded by `seed`; `fine` makes shared reads and writes points.
+   */
+  schedule?: { chooser: Chooser; seed: number; fine: boolean };
 }
 
 /** What the page itself knows of a process: the shared heap's copy is the program's to write. */
@@ -87,6 +93,10 @@ export class Run {
   private readonly pictures: PictureGate;
   /** Names of the program's shared objects by id, for reports. */
   private readonly names = new Map<number, string>();
+  /** Notices received from each process's Worker (a scheduled run waits for them all). */
+  private readonly noticesFrom = new Map<number, number>();
+  /** Gives the turns of a scheduled run; null when it runs freely. */
+  private readonly scheduler: Scheduler | null;
   private readonly deadlocks: DeadlockWatch;
   private readonly watchTimer: ReturnType<typeof setInterval>;
   private deadline = Infinity;
@@ -99,12 +109,23 @@ export class Run {
     private readonly program: CompiledProgram,
     private readonly options: RunOptions,
   ) {
-    this.heap = Heap.create(options.timeScale ?? 1, options.races ?? false);
+    this.heap = Heap.create(options.timeScale ?? 1, {
+      races: options.races,
+      schedule: options.schedule && { seed: options.schedule.seed, fine: options.schedule.fine },
+    });
     // The kernels' static data, written once, before any process starts (wasm-data.ts).
     for (const segment of options.kernels?.segments ?? [])
       this.heap.u8.set(segment.bytes, segment.offset);
     this.programUrl = URL.createObjectURL(new Blob([program.code], { type: 'text/javascript' }));
     this.deadlocks = new DeadlockWatch(this.heap, this.names);
+    this.scheduler = options.schedule
+      ? new Scheduler(
+          this.heap,
+          () => this.processes.keys(),
+          (pid) => this.noticesFrom.get(pid) ?? 0,
+          options.schedule.chooser,
+        )
+      : null;
     this.watchTimer = setInterval(() => this.watch(), DEADLOCK_CHECK_MS);
     this.output = new OutputGate(
       { bytes: LIMITS.outputBytes, liveLines: LIMITS.liveLines, tailLines: LIMITS.tailLines },
@@ -140,6 +161,16 @@ export class Run {
       sites: {},
       process: { pid, ppid: SUPERVISOR_PID, name: 'MainProcess' },
     });
+    this.scheduler?.run().catch((error: unknown) => {
+      const why = error instanceof Error ? error.message : String(error);
+      this.output.write(pid, 'stderr', `the scheduler failed: ${why}\n`);
+      this.stop();
+    });
+  }
+
+  /** The pids given the turn so far, in order (a scheduled run); empty when it runs freely. */
+  get turns(): readonly number[] {
+    return this.scheduler?.turns ?? [];
   }
 
   /** Ends every Worker of the run at once (Stop button, runner timeout). Never throws. */
@@ -261,6 +292,7 @@ export class Run {
   /** A message from `pid`'s Worker: acted on if it passes the check, else the sender ends. */
   private received(pid: number, data: unknown): void {
     if (this.ended) return;
+    this.noticesFrom.set(pid, (this.noticesFrom.get(pid) ?? 0) + 1);
     if (performance.now() >= this.deadline) return this.stop('timeout');
     try {
       const checked = checkNotice(data, this.senderView(pid));
@@ -416,6 +448,7 @@ export class Run {
     this.ended = true;
     clearInterval(this.watchTimer);
     clearTimeout(this.deadlineTimer);
+    this.scheduler?.stop();
     for (const worker of this.taken) worker.terminate();
     this.taken.clear();
     this.workers.clear();

@@ -8,7 +8,9 @@ import type { RunEvent } from '../host/run-events';
 import { startRun } from '../host/start-run';
 import { ProcessWorker } from '../host/process-worker';
 import { WorkerPool } from '../host/worker-pool';
-import type { Run } from '../host/supervisor';
+import type { Run, RunOptions } from '../host/supervisor';
+import { formatSchedule, parseSchedule, replayChooser } from '../host/schedules';
+import { explore, type Exploration } from './exploration';
 import { regionView, type ImageItem } from '../runtime/display-item';
 import type { TraceEvent } from '../runtime/trace';
 
@@ -21,6 +23,14 @@ export interface RunnerOptions {
   timeoutMs?: number;
   /** Detect data races: reports come as 'race' events (and in the reporter's stderr). */
   races?: boolean;
+  /** Run this schedule (`1.SEED.TURNS`, from an exploration): one process at a time, virtual time. */
+  replay?: string;
+}
+
+export interface ExploreOptions extends Omit<RunnerOptions, 'replay'> {
+  /** How many schedules to try at most. */
+  schedules: number;
+  seed?: number;
 }
 
 export type OutputEvent = Extract<RunEvent, { type: 'output' }>;
@@ -39,6 +49,10 @@ export interface RunnerResult {
   /** Each process's trace events, by pid, and the names of the objects they mention. */
   traces?: Record<number, TraceEvent[]>;
   objectNames?: Record<number, string>;
+  /** A scheduled run's schedule (`1.SEED.TURNS`): replaying it gives the same run. */
+  schedule?: string;
+  /** A replay that could not follow its schedule (the program did not do the same). */
+  diverged?: boolean;
   compileError?: {
     name: string;
     message: string;
@@ -52,6 +66,8 @@ export interface RunnerResult {
 declare global {
   interface Window {
     runProgram(source: string, options?: RunnerOptions): Promise<RunnerResult>;
+    /** Runs under up to `schedules` schedules until one fails (exploration.ts). */
+    exploreProgram(source: string, options: ExploreOptions): Promise<Exploration>;
     /** Resolves when the runner's pool of Workers has loaded. */
     runnerWarm(): Promise<void>;
     /** Process Workers alive on this page, and how many of them idle in the pool (leak checks). */
@@ -66,8 +82,30 @@ pool.warm();
 window.runnerWarm = () => pool.warmed();
 window.runnerWorkers = () => ({ live: ProcessWorker.live, pooled: pool.size });
 
-window.runProgram = (source, options = {}) =>
-  new Promise((resolve, reject) => {
+window.runProgram = (source, options = {}) => {
+  if (!options.replay) return runOnce(source, options);
+  const { seed, fine, turns } = parseSchedule(options.replay);
+  const chooser = replayChooser(turns);
+  return runOnce(source, options, { chooser, seed, fine }).then((result) => ({
+    ...result,
+    diverged: chooser.diverged,
+  }));
+};
+
+// Explored runs are not streamed: the CLI prints the failing run's events when it has them.
+window.exploreProgram = (source, options) =>
+  explore(
+    (chooser, seed) => runOnce(source, options, { chooser, seed, fine: true }, false),
+    options,
+  );
+
+function runOnce(
+  source: string,
+  options: RunnerOptions,
+  schedule?: RunOptions['schedule'],
+  stream = true,
+): Promise<RunnerResult> {
+  return new Promise((resolve, reject) => {
     const events: RunEvent[] = [];
     let run: Run | undefined; // the end event always comes after startRun resolved
     const program = { name: options.fileName ?? MAIN_FILE, text: source };
@@ -75,15 +113,19 @@ window.runProgram = (source, options = {}) =>
       pool,
       timeScale: options.timeScale,
       races: options.races,
+      schedule,
       onEvent(event) {
         events.push(event);
-        window.__emit?.(event);
+        if (stream) window.__emit?.(event);
         if (event.type === 'end') {
           resolve({
             events,
             images: imageSnapshots(events, run!.heap.memory),
             traces: run!.traces(),
             objectNames: Object.fromEntries(run!.objectNames),
+            ...(schedule && {
+              schedule: formatSchedule({ ...schedule, turns: [...run!.turns] }),
+            }),
           });
         }
       },
@@ -100,6 +142,7 @@ window.runProgram = (source, options = {}) =>
       },
     );
   });
+}
 
 function imageSnapshots(events: RunEvent[], memory: WebAssembly.Memory): ImageSnapshot[] {
   const latest = new Map<number, ImageItem>();

@@ -1,6 +1,8 @@
 import { ctx } from './context';
 import { flushOutput } from './output';
 import { Activity, W, slot } from './proc-record';
+import { sched } from './sched/hooks';
+import { Point } from './sched/region';
 import { trace, TraceKind } from './trace';
 
 export type WaitResult = 'ok' | 'not-equal' | 'timed-out';
@@ -31,7 +33,14 @@ export function waitOn(
   setActivity(activity, waitObj);
   let result: WaitResult = 'ok';
   try {
-    result = Atomics.wait(heap.i32, index, expected, ms);
+    if (sched) {
+      // Scheduled: the page ends the wait (virtual time), then the turn comes back.
+      sched.blocking(ms);
+      Atomics.wait(heap.i32, index, expected);
+      result = sched.woke() ? 'timed-out' : 'ok';
+    } else {
+      result = Atomics.wait(heap.i32, index, expected, ms);
+    }
     return result;
   } finally {
     if (result === 'timed-out' && activity === Activity.BlockedTimed)
@@ -51,13 +60,22 @@ function setActivity(activity: Activity, waitObj: number): void {
 /** Blocks this process for `ms` milliseconds (time scale already applied). */
 export function sleepMs(ms: number): void {
   const { pid } = ctx();
-  const deadline = performance.now() + ms;
-  for (let left = ms; left > 0; left = deadline - performance.now()) {
+  sched?.point(Point.Sleep);
+  const deadline = nowMs() + ms;
+  for (let left = ms; left > 0; left = deadline - nowMs()) {
     waitOn(slot(pid, W.sleepWord), 0, left, 0, Activity.Sleeping);
   }
 }
 
-/** Milliseconds left until `deadline` (performance.now() based), Infinity for none. */
+/** Milliseconds left until `deadline` (nowMs based), Infinity for none. */
 export function remaining(deadline: number): number {
-  return deadline === Infinity ? Infinity : Math.max(0, deadline - performance.now());
+  return deadline === Infinity ? Infinity : Math.max(0, deadline - nowMs());
+}
+
+/**
+ * The clock that deadlines and timeouts are measured on, in ms: the wall clock, or in a
+ * scheduled run the run's virtual clock (sched/region.ts), which waits advance.
+ */
+export function nowMs(): number {
+  return sched ? sched.now() : performance.now();
 }

@@ -17,6 +17,8 @@ import { programLine } from './race/line-register';
 import { startRaceDetection } from './race/detector';
 import { race } from './race/hooks';
 import { endKey } from './race/region';
+import { sched } from './sched/hooks';
+import { startTurns } from './sched/turns';
 
 /**
  * Turns a pooled Worker into one process of a run: installs the program's globals, imports the
@@ -51,6 +53,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
   };
   heap.guardSlot = slot(a.pid, W.guard);
   setContext(context);
+  startTurns(heap, a.pid); // scheduled: nothing runs before this process's first turn
   writeProcessName(heap, a.pid, a.name);
   installGlobals(a.isMain ? '__main__' : '__mp_main__');
   installProgramHooks(context);
@@ -85,6 +88,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
   flushOutput();
   finishLife(heap, a.pid, exitCode);
   notify({ t: 'exit', pid: a.pid });
+  sched?.ended();
 }
 
 /**

@@ -36,6 +36,9 @@ export class PermissionError extends Error {
   override name = 'PermissionError';
 }
 
+/** Notices this Worker has sent: a scheduled run's page waits until it has them all (sched/). */
+export let sentCount = 0;
+
 /** Sends one notice to the page, checked, after waiting for the limits if need be. */
 export function send(message: unknown): void {
   const checked = checkNotice(message, senderView());
@@ -48,6 +51,7 @@ export function send(message: unknown): void {
   take(messages, 1);
   take(bytes, noticeBytes(checked.notice));
   post(checked.notice);
+  sentCount++;
 }
 
 export function notify(notice: WorkerNotice): void {

@@ -2,7 +2,14 @@ import { allocBlock, freeBlock } from './alloc';
 import { FILE_STORE_BYTES } from './file-store';
 import { PORT_TABLE_BYTES } from './net/ports';
 import { ARENA, F, H, HEAP_PAGES } from './layout';
-import { REGION_BYTES, initRegion } from './race/region';
+import { REGION_BYTES as RACE_REGION_BYTES, initRegion } from './race/region';
+import { makeSchedRegion, type ScheduleSeed } from './sched/region';
+
+/** What a run checks or controls beyond running the program. */
+export interface RunModes {
+  races?: boolean;
+  schedule?: ScheduleSeed;
+}
 
 /** Typed views over the run's shared memory, built once per Worker. */
 export class Heap {
@@ -24,9 +31,10 @@ export class Heap {
 
   /**
    * A fresh heap for a new run (page side). Sized up front: views never go stale. `races`
-   * makes room for the race detector's clocks and shadow cells.
+   * makes room for the race detector's clocks and shadow cells; `schedule` for the turns of a
+   * scheduled run.
    */
-  static create(timeScale: number, races = false): Heap {
+  static create(timeScale: number, modes: RunModes = {}): Heap {
     const memory = new WebAssembly.Memory({
       initial: HEAP_PAGES,
       maximum: HEAP_PAGES,
@@ -39,10 +47,11 @@ export class Heap {
     heap.f64[F.startedAt] = performance.timeOrigin + performance.now();
     heap.i32[H.fileStore] = heap.alloc(FILE_STORE_BYTES);
     heap.i32[H.portTable] = heap.alloc(PORT_TABLE_BYTES);
-    if (races) {
-      heap.i32[H.race] = heap.alloc(REGION_BYTES);
+    if (modes.races) {
+      heap.i32[H.race] = heap.alloc(RACE_REGION_BYTES);
       initRegion(heap.i32, heap.i32[H.race]);
     }
+    if (modes.schedule) heap.i32[H.sched] = makeSchedRegion(heap, modes.schedule);
     return heap;
   }
 

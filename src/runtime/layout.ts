@@ -45,6 +45,8 @@ export const H = {
   shapes: HEADER / 4 + 11,
   /** Byte offset of the race detector's region (race/region.ts); 0 when the run does not detect races. */
   race: HEADER / 4 + 12,
+  /** Byte offset of the scheduler's region (sched/region.ts); 0 when the run runs freely. */
+  sched: HEADER / 4 + 13,
   /** First of FREE_LISTS words: head of each size class's free list (alloc.ts). */
   freeLists: HEADER / 4 + 32,
 } as const;

@@ -2,6 +2,8 @@ import { notify } from './channel';
 import { ctx } from './context';
 import { H, OUTPUT_CAP } from './layout';
 import type { Stream } from './protocol';
+import { sched } from './sched/hooks';
+import { Point } from './sched/region';
 
 /**
  * Sends a process's output to the page.
@@ -28,6 +30,7 @@ let batch: { stream: Stream; parts: string[]; chars: number; at: number } | null
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 export function write(stream: Stream, text: string): void {
+  sched?.point(Point.Print);
   if (text === '') return;
   const { heap } = ctx();
   if (Atomics.load(heap.i32, H.outputNotice)) return; // past the cap: nothing is counted (no wrap)

@@ -1,4 +1,4 @@
-import { waitOn, remaining, scaledMs } from './blocking';
+import { nowMs, waitOn, remaining, scaledMs } from './blocking';
 import { notify } from './channel';
 import { nameRuntimeClass, pythonClassName } from './class-names';
 import { ctx, topLevelNameOf } from './context';
@@ -10,6 +10,8 @@ import { race } from './race/hooks';
 import { endKey } from './race/region';
 import { spawnChild } from './spawn';
 import { encode } from './transfer';
+import { sched } from './sched/hooks';
+import { Point } from './sched/region';
 
 /**
  * Python's callable object (a class with `__call__`) as a target: an instance of a top-level
@@ -309,8 +311,9 @@ export const children = new Set<Process>();
 
 /** Blocks until process `pid` is Done or `ms` pass. True if it ended. */
 export function waitForEnd(pid: number, ms: number): boolean {
+  sched?.point(Point.Join);
   const { heap } = ctx();
-  const deadline = ms === Infinity ? Infinity : performance.now() + ms;
+  const deadline = ms === Infinity ? Infinity : nowMs() + ms;
   const index = slot(pid, W.life);
   for (;;) {
     const life = Atomics.load(heap.i32, index);

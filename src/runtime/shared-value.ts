@@ -13,6 +13,7 @@ import {
   type SharedRef,
 } from './sync/objects';
 import { toHandle } from './transfer';
+import { sched } from './sched/hooks';
 
 /**
  * Value and Array: typed data in the shared heap, read and written with plain (non-atomic)
@@ -170,6 +171,7 @@ abstract class SharedData {
   }
 
   protected read(index: number): Element {
+    sched?.access(false, this.id);
     race?.read(this.id, index);
     const raw = this.view[index];
     return TYPES[this.typecode].sort === 'char' ? String.fromCodePoint(Number(raw)) : raw;
@@ -177,6 +179,7 @@ abstract class SharedData {
 
   protected write(index: number, value: unknown): void {
     const element = encode(this.typecode, value);
+    sched?.access(true, this.id);
     race?.write(this.id, index);
     this.view[index] = element as never;
   }

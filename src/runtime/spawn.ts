@@ -8,6 +8,8 @@ import { RuntimeError } from './errors';
 import { race } from './race/hooks';
 import { startKey } from './race/region';
 import { allocTraceRing } from './trace';
+import { sched } from './sched/hooks';
+import { Point } from './sched/region';
 
 /**
  * Gives a new child a pid and a record in the shared heap, then asks the page to start its
@@ -15,6 +17,7 @@ import { allocTraceRing } from './trace';
  * where start() returns before the child has run a line.
  */
 export function spawnChild(req: Omit<SpawnRequest, 'pid' | 'process'>): number {
+  sched?.point(Point.Start);
   const { heap, pid: ppid, process: owner } = ctx();
   if (Atomics.add(heap.i32, H.live, 1) >= MAX_LIVE) {
     Atomics.sub(heap.i32, H.live, 1);

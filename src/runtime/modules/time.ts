@@ -1,5 +1,7 @@
 /** Python's `time` module: blocking sleep (Atomics.wait), clocks, and an async sleep. */
 import { scaledMs, sleepMs } from '../blocking';
+import { ctx } from '../context';
+import { sched } from '../sched/hooks';
 import { ValueError } from '../errors';
 
 /** Blocks this process for `seconds` (scaled by the run's time scale). */
@@ -8,14 +10,14 @@ export function sleep(seconds: number): void {
   sleepMs(scaledMs(seconds));
 }
 
-/** Seconds since the epoch, as a float. */
+/** Seconds since the epoch, as a float (in a scheduled run: the run's start plus virtual time). */
 export function time(): number {
-  return Date.now() / 1000;
+  return sched ? (ctx().heap.startedAt + sched.now()) / 1000 : Date.now() / 1000;
 }
 
-/** A monotonic clock in seconds, for measuring intervals. */
+/** A monotonic clock in seconds, for measuring intervals (virtual in a scheduled run). */
 export function perfCounter(): number {
-  return performance.now() / 1000;
+  return (sched ? sched.now() : performance.now()) / 1000;
 }
 
 /** Alias of perfCounter, as in Python. */

@@ -1,4 +1,4 @@
-import { scaledMs } from '../blocking';
+import { nowMs, scaledMs } from '../blocking';
 import { ctx, topLevelNameOf } from '../context';
 import { RuntimeError, TimeoutError, ValueError } from '../errors';
 import { Queue } from '../queue/mp-queue';
@@ -124,7 +124,7 @@ export abstract class Executor implements Disposable {
     const futures = Array.from({ length: count }, (_, i) =>
       this.submit(call, ...columns.map((c) => c[i])),
     );
-    const deadline = options.timeout == null ? null : performance.now() + scaledMs(options.timeout);
+    const deadline = options.timeout == null ? null : nowMs() + scaledMs(options.timeout);
     return resultsInOrder(futures, deadline);
   }
 
@@ -172,8 +172,7 @@ function* resultsInOrder<R>(futures: Future<Awaited<R>>[], deadline: number | nu
   let next = 0;
   try {
     for (; next < futures.length; next++) {
-      const left =
-        deadline === null ? null : Math.max(0, deadline - performance.now()) / scaledMs(1);
+      const left = deadline === null ? null : Math.max(0, deadline - nowMs()) / scaledMs(1);
       yield futures[next].result(left);
     }
   } finally {
@@ -289,9 +288,9 @@ export function wait<T>(
       return [...done].some((f) => !f.cancelled() && f.exception() !== null);
     return false;
   };
-  const deadline = timeout === null ? Infinity : performance.now() + scaledMs(timeout);
+  const deadline = timeout === null ? Infinity : nowMs() + scaledMs(timeout);
   while (!met()) {
-    const left = deadline - performance.now();
+    const left = deadline - nowMs();
     if (left <= 0) break;
     pumpOf(futures).pump(Math.min(left, 50));
   }
@@ -304,7 +303,7 @@ export function* asCompleted<T>(
   timeout: number | null = null,
 ): Generator<Future<T>> {
   const pending = new Set(fs);
-  const deadline = timeout === null ? Infinity : performance.now() + scaledMs(timeout);
+  const deadline = timeout === null ? Infinity : nowMs() + scaledMs(timeout);
   while (pending.size > 0) {
     for (const f of pending) {
       if (f.done()) {
@@ -313,7 +312,7 @@ export function* asCompleted<T>(
       }
     }
     if (pending.size === 0) return;
-    const left = deadline - performance.now();
+    const left = deadline - nowMs();
     if (left <= 0) throw new TimeoutError(`${pending.size} (of the) futures unfinished`);
     pumpOf([...pending]).pump(Math.min(left, 50));
   }

@@ -1,4 +1,4 @@
-import { scaledMs } from '../blocking';
+import { nowMs, scaledMs } from '../blocking';
 import { ctx } from '../context';
 import { TimeoutError } from '../errors';
 import { repr } from '../format';
@@ -62,11 +62,11 @@ export class ResultPump {
 
   /** Pumps until `until()` holds or `ms` pass; false on timeout. */
   pumpUntil(until: () => boolean, ms: number): boolean {
-    const deadline = ms === Infinity ? Infinity : performance.now() + ms;
+    const deadline = ms === Infinity ? Infinity : nowMs() + ms;
     for (;;) {
       this.pump();
       if (until()) return true;
-      const left = deadline - performance.now();
+      const left = deadline - nowMs();
       if (left <= 0) return false;
       this.between?.();
       this.pump(this.between ? Math.min(left, 50) : left);

@@ -1,4 +1,4 @@
-import { remaining, scaledMs, waitOn } from '../blocking';
+import { nowMs, remaining, scaledMs, waitOn } from '../blocking';
 import { ctx } from '../context';
 import { ValueError } from '../errors';
 import type { Heap } from '../heap';
@@ -20,6 +20,8 @@ import { BrokenPipeError, EOFError, Empty, Full } from './errors';
 import { sortKey } from './order';
 import { EMPTY, RING_WORDS, Ring } from './ring';
 import { SLOT_STORE_WORDS, SlotStore } from './slot-store';
+import { sched } from '../sched/hooks';
+import { Point } from '../sched/region';
 
 /**
  * multiprocessing's Queue, JoinableQueue and SimpleQueue, and the queue module's queues: a
@@ -114,6 +116,7 @@ export class Queue<T = unknown> {
 
   /** Puts `item` at the end; blocks while the queue is full (Full after `timeout` or without `block`). */
   put(item: T, block = true, timeout: number | null = null): void {
+    sched?.point(Point.Put, this.id);
     if (this.closed) throw new ValueError(`Queue ${this.id} is closed`);
     // A bad item fails here, before the queue changes; a FIFO keeps numbers as they are.
     const bytes = typeof item === 'number' && this.fifo ? item : encodeItem(item);
@@ -163,6 +166,7 @@ export class Queue<T = unknown> {
    * `block`). Typed T when the queue was created as `new Queue<T>()`, else `unknown`.
    */
   get(block = true, timeout: number | null = null): T {
+    sched?.point(Point.Get, this.id);
     const { i32 } = this.heap;
     const b = this.base;
     const deadline = block ? deadlineOf(timeout) : 0;
@@ -225,7 +229,7 @@ export class Queue<T = unknown> {
 
   /** Waits up to `ms` until an item is there or the writers are gone; whether recv would not block. */
   protected readable(ms: number): boolean {
-    const deadline = ms === Infinity ? Infinity : performance.now() + ms;
+    const deadline = ms === Infinity ? Infinity : nowMs() + ms;
     for (;;) {
       if (this.readableNow()) return true;
       const left = remaining(deadline);
@@ -288,6 +292,7 @@ export class JoinableQueue<T = unknown> extends Queue<T> {
 
   /** One item taken with get() is fully processed. ValueError if called more often than put(). */
   taskDone(): void {
+    sched?.point(Point.Release, this.id);
     race?.release(this.id);
     const { i32 } = this.heap;
     const word = this.base + UNFINISHED;
@@ -305,6 +310,7 @@ export class JoinableQueue<T = unknown> extends Queue<T> {
 
   /** Blocks until every item put has had its taskDone(). */
   join(): void {
+    sched?.point(Point.Join, this.id);
     const { i32 } = this.heap;
     for (
       let n = Atomics.load(i32, this.base + UNFINISHED);
@@ -343,7 +349,7 @@ export class SimpleQueue<T = unknown> extends Queue<T> {
 
 function deadlineOf(timeout: number | null): number {
   const ms = scaledMs(timeout);
-  return ms === Infinity ? Infinity : performance.now() + ms;
+  return ms === Infinity ? Infinity : nowMs() + ms;
 }
 
 for (const cls of [Queue, JoinableQueue, SimpleQueue, LifoQueue, PriorityQueue]) {

@@ -17,7 +17,7 @@ function processOf(index: number) {
 }
 
 beforeEach(() => {
-  heap = Heap.create(1, true);
+  heap = Heap.create(1, { races: true });
   setContext({ heap } as ProcessContext); // the page's guard slot (-1): no kill guard
   region = heap.i32[H.race];
   cell = processOf(0).shadow.allocate(CELL_WORDS);

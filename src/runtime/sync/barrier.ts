@@ -1,4 +1,4 @@
-import { remaining, scaledMs, waitOn } from '../blocking';
+import { nowMs, remaining, scaledMs, waitOn } from '../blocking';
 import { ctx, definedByName, topLevelNameOf } from '../context';
 import { RuntimeError, ValueError } from '../errors';
 import { repr } from '../format';
@@ -13,6 +13,8 @@ import {
   type SharedRef,
 } from './objects';
 import { guarded } from './spin-mutex';
+import { sched } from '../sched/hooks';
+import { Point } from '../sched/region';
 
 /**
  * Barrier for `parties` processes. Block layout (Int32 words):
@@ -84,6 +86,7 @@ export class Barrier {
 
   /** Waits for all parties; returns this party's arrival index (0 .. parties-1). */
   wait(timeout: number | null = this.timeout): number {
+    sched?.point(Point.Wait, this.id);
     race?.release(this.id);
     const index = this.arriveAndWait(timeout);
     race?.acquire(this.id);
@@ -113,7 +116,7 @@ export class Barrier {
       return index;
     }
     const ms = scaledMs(timeout);
-    const deadline = ms === Infinity ? Infinity : performance.now() + ms;
+    const deadline = ms === Infinity ? Infinity : nowMs() + ms;
     while (Atomics.load(i32, base + GENERATION) === generation && !this.broken) {
       const left = remaining(deadline);
       if (left === 0) {

@@ -1,4 +1,4 @@
-import { scaledMs } from '../blocking';
+import { nowMs, scaledMs } from '../blocking';
 import { ctx } from '../context';
 import { RuntimeError } from '../errors';
 import { repr } from '../format';
@@ -14,6 +14,8 @@ import {
   type SharedRef,
 } from './objects';
 import { QUEUE_WORDS, WaitQueue } from './wait-queue';
+import { sched } from '../sched/hooks';
+import { Point } from '../sched/region';
 
 /**
  * Condition variable over a Lock or RLock (an RLock by default, as in Python). Block layout
@@ -60,6 +62,7 @@ export class Condition extends Holdable {
 
   /** Releases the lock, waits for a notify (or `timeout` seconds), re-acquires. False on timeout. */
   wait(timeout: number | null = null): boolean {
+    sched?.point(Point.Wait, this.id);
     if (!heldByMe(this.lock)) throw new RuntimeError('cannot wait on un-acquired lock');
     this.queue.locked(() => this.queue.push());
     const saved = this.lock instanceof RLock ? this.lock.releaseAll() : (this.lock.release(), 1);
@@ -73,10 +76,10 @@ export class Condition extends Holdable {
 
   /** Waits until `predicate()` is true (checked under the lock), or `timeout` seconds pass. */
   waitFor<T>(predicate: () => T, timeout: number | null = null): T {
-    const deadline = timeout === null ? Infinity : performance.now() + scaledMs(timeout);
+    const deadline = timeout === null ? Infinity : nowMs() + scaledMs(timeout);
     let result = predicate();
     while (!result) {
-      const left = deadline - performance.now();
+      const left = deadline - nowMs();
       if (left <= 0) break;
       this.wait(deadline === Infinity ? null : left / scaledMs(1));
       result = predicate();
@@ -86,6 +89,7 @@ export class Condition extends Holdable {
 
   /** Wakes up to `n` waiting processes, oldest first. The caller must hold the lock. */
   notify(n = 1): void {
+    sched?.point(Point.Notify, this.id);
     if (!heldByMe(this.lock)) throw new RuntimeError('cannot notify on un-acquired lock');
     this.queue.locked(() => {
       for (let k = 0; k < n && this.queue.grantOldest(); k++);

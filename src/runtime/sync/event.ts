@@ -1,4 +1,4 @@
-import { remaining, scaledMs, waitOn } from '../blocking';
+import { nowMs, remaining, scaledMs, waitOn } from '../blocking';
 import { ctx } from '../context';
 import { repr } from '../format';
 import { race } from '../race/hooks';
@@ -11,6 +11,8 @@ import {
   sharedObject,
   type SharedRef,
 } from './objects';
+import { sched } from '../sched/hooks';
+import { Point } from '../sched/region';
 
 /**
  * Event: two Int32 words.
@@ -49,6 +51,7 @@ export class Event {
   }
 
   set(): void {
+    sched?.point(Point.Set, this.id);
     race?.release(this.id);
     Atomics.store(this.i32, this.base + FLAG, 1);
     Atomics.add(this.i32, this.base + GENERATION, 1);
@@ -56,11 +59,13 @@ export class Event {
   }
 
   clear(): void {
+    sched?.point(Point.Set, this.id);
     Atomics.store(this.i32, this.base + FLAG, 0);
   }
 
   /** Waits until the event is set, or `timeout` seconds; returns whether it is set. */
   wait(timeout: number | null = null): boolean {
+    sched?.point(Point.Wait, this.id);
     const set = this.awaitSet(timeout);
     if (set) race?.acquire(this.id);
     return set;
@@ -71,7 +76,7 @@ export class Event {
     const generation = Atomics.load(this.i32, this.base + GENERATION);
     if (ms > 0) for (let spin = 0; spin < SPINS; spin++) if (this.isSet()) return true;
     if (this.isSet()) return true;
-    const deadline = ms === Infinity ? Infinity : performance.now() + ms;
+    const deadline = ms === Infinity ? Infinity : nowMs() + ms;
     while (!this.isSet() && Atomics.load(this.i32, this.base + GENERATION) === generation) {
       const left = remaining(deadline);
       if (left === 0) return false;

@@ -16,6 +16,8 @@ import {
   sharedObject,
   type SharedRef,
 } from './objects';
+import { sched } from '../sched/hooks';
+import { Point } from '../sched/region';
 
 /**
  * Lock and RLock. Block layout (Int32 words):
@@ -150,10 +152,12 @@ export class Lock extends LockBase {
 
   /** Takes the lock; with `block` false or a `timeout` (seconds), returns false if it could not. */
   acquire(block = true, timeout: number | null = -1): boolean {
+    sched?.point(Point.Acquire, this.id);
     return this.take(block, timeout);
   }
 
   release(): void {
+    sched?.point(Point.Release, this.id);
     if (!this.give())
       throw new ValueError('release unlocked lock: a Lock is released once per acquire');
   }
@@ -180,6 +184,7 @@ export class RLock extends LockBase {
   }
 
   acquire(block = true, timeout: number | null = -1): boolean {
+    sched?.point(Point.Acquire, this.id);
     if (this.i32[this.base + OWNER] === this.me) {
       checkTimeout(block, timeout);
       this.i32[this.base + COUNT]++;
@@ -191,6 +196,7 @@ export class RLock extends LockBase {
   }
 
   release(): void {
+    sched?.point(Point.Release, this.id);
     if (this.i32[this.base + OWNER] !== this.me)
       throw new RuntimeError('cannot release un-acquired lock');
     if (--this.i32[this.base + COUNT] === 0) this.give();

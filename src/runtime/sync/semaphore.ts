@@ -12,6 +12,8 @@ import {
   sharedObject,
   type SharedRef,
 } from './objects';
+import { sched } from '../sched/hooks';
+import { Point } from '../sched/region';
 
 /**
  * Semaphore and BoundedSemaphore: a Gate (gate.ts) holding `value` permits, FIFO under
@@ -50,11 +52,13 @@ export class Semaphore extends Holdable {
 
   /** Takes a permit; with `block` false or a `timeout` (seconds), returns false if none came. */
   acquire(block = true, timeout: number | null = -1): boolean {
+    sched?.point(Point.Acquire, this.id);
     return this.gate.acquire(acquireMs(block, timeout));
   }
 
   /** Gives back `n` permits, waking the oldest waiters first. */
   release(n = 1): void {
+    sched?.point(Point.Release, this.id);
     if (!Number.isInteger(n) || n < 1) throw new ValueError('n must be one or more');
     for (let k = 0; k < n; k++) this.gate.release();
   }

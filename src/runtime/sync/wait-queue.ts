@@ -1,4 +1,4 @@
-import { remaining, waitOn } from '../blocking';
+import { nowMs, remaining, waitOn } from '../blocking';
 import { ctx } from '../context';
 import { MAX_LIVE } from '../layout';
 import { W, slot } from '../proc-record';
@@ -78,7 +78,7 @@ export class WaitQueue {
     abort: () => Error | null,
     onLeave: () => void = () => {},
   ): boolean {
-    const deadline = ms === Infinity ? Infinity : performance.now() + ms;
+    const deadline = ms === Infinity ? Infinity : nowMs() + ms;
     for (;;) {
       if (granted()) return true;
       const reason = abort();

@@ -1,0 +1,28 @@
+import type { Point } from './region';
+
+/**
+ * Where the runtime yields to the scheduler in step, explore and replay modes (region.ts).
+ * `sched` is null when the run runs freely, so each call site costs one check of a null.
+ */
+export interface SchedHooks {
+  /** Waits for the turn before doing `kind` (on shared object `obj`, 0: none). */
+  point(kind: Point, obj?: number): void;
+  /** A shared read or write: a point only with fine steps. */
+  access(write: boolean, obj: number): void;
+  /** About to Atomics.wait in a primitive, for `ms` virtual ms at most (Infinity: no limit). */
+  blocking(ms: number): void;
+  /** Back from that wait: waits for the turn; true when the wait's virtual time ran out. */
+  woke(): boolean;
+  /** This process has ended: the page need not wait for its next point. */
+  ended(): void;
+  /** The run's virtual clock, in ms. */
+  now(): number;
+  /** The seed of this process's `random`. */
+  readonly seed: number;
+}
+
+export let sched: SchedHooks | null = null;
+
+export function setSchedHooks(hooks: SchedHooks): void {
+  sched = hooks;
+}

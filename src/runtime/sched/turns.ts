@@ -1,0 +1,101 @@
+import { sentCount } from '../channel';
+import type { Heap } from '../heap';
+import { flushOutput } from '../output';
+import { H } from '../layout';
+import { programLine } from '../race/line-register';
+import { setSchedHooks, type SchedHooks } from './hooks';
+import {
+  CHANGES,
+  FINE,
+  GRANT,
+  KIND,
+  LINE,
+  OBJ,
+  Point,
+  SEED,
+  SENT,
+  STATE,
+  State,
+  deadlineSlot,
+  entry,
+  nowSlot,
+} from './region';
+
+/**
+ * A process's side of a scheduled run: at each point it says what it is about to do, tells the
+ * page it has stopped, and waits until the page gives it the turn (region.ts).
+ */
+class Turns implements SchedHooks {
+  private readonly i32: Int32Array;
+  private readonly state: number;
+  private readonly grant: number;
+  readonly seed: number;
+  private readonly fine: boolean;
+
+  constructor(
+    private readonly heap: Heap,
+    private readonly region: number,
+    private readonly pid: number,
+  ) {
+    this.i32 = heap.i32;
+    this.fine = this.i32[region / 4 + FINE] === 1;
+    this.state = entry(region, pid, STATE);
+    this.grant = entry(region, pid, GRANT);
+    this.seed = (this.i32[region / 4 + SEED] ^ Math.imul(pid, 0x9e3779b1)) >>> 0;
+  }
+
+  point(kind: Point, obj = 0): void {
+    const { i32 } = this;
+    i32[entry(this.region, this.pid, KIND)] = kind;
+    i32[entry(this.region, this.pid, OBJ)] = obj;
+    i32[entry(this.region, this.pid, LINE)] = programLine.line;
+    Atomics.store(i32, this.grant, 0);
+    this.stopped(State.AtPoint);
+    while (Atomics.load(i32, this.grant) === 0) Atomics.wait(i32, this.grant, 0);
+    // The page wrote Running before it granted: this process runs now.
+  }
+
+  access(write: boolean, obj: number): void {
+    if (this.fine) this.point(write ? Point.Write : Point.Read, obj);
+  }
+
+  blocking(ms: number): void {
+    this.heap.f64[deadlineSlot(this.region, this.pid)] = this.now() + ms;
+    this.stopped(State.Blocked);
+  }
+
+  woke(): boolean {
+    this.point(Point.Resume);
+    return this.now() >= this.heap.f64[deadlineSlot(this.region, this.pid)];
+  }
+
+  ended(): void {
+    Atomics.store(this.i32, entry(this.region, this.pid, SENT), sentCount);
+    this.signal();
+  }
+
+  now(): number {
+    return this.heap.f64[nowSlot(this.region)];
+  }
+
+  private stopped(state: State): void {
+    flushOutput();
+    Atomics.store(this.i32, entry(this.region, this.pid, SENT), sentCount);
+    Atomics.store(this.i32, this.state, state);
+    this.signal();
+  }
+
+  private signal(): void {
+    Atomics.add(this.i32, this.region / 4 + CHANGES, 1);
+    Atomics.notify(this.i32, this.region / 4 + CHANGES);
+  }
+}
+
+/** In a scheduled run, makes this process wait for its first turn before it runs anything. */
+export function startTurns(heap: Heap, pid: number): void {
+  const region = heap.i32[H.sched];
+  if (region === 0) return;
+  const turns = new Turns(heap, region, pid);
+  setSchedHooks(turns);
+  turns.point(Point.Begin);
+}
