@@ -124,6 +124,17 @@ test('with Detect races on, a racy program reports its race in the console, the 
       `^Process-\\d ${racers[0]} · data race: (read|write) at line 3 \\(the (earlier|later) access\\) · \\d+ ms$`,
     ),
   );
+
+  // In Chinese: the table and the editor's hover say it again in the new language.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(page.locator('#timeline tbody tr', { hasText: '数据竞争' })).toHaveText([
+    /数据竞争:第 3 行的(读|写)\((前|后)一次访问\)/,
+    /数据竞争:第 3 行的(读|写)\((前|后)一次访问\)/,
+  ]);
+  await page.mouse.move(0, 0);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(hover).toContainText('数据竞争:两个进程在这一行的访问互相冲突');
+  await expect(glyph).toHaveCount(1);
 });
 
 test('race marks go when their line is edited, and at the next run; off, the program reports nothing', async ({
