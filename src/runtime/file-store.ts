@@ -2,7 +2,7 @@ import { ctx } from './context';
 import type { Heap } from './heap';
 import { H } from './layout';
 import { race } from './race/hooks';
-import { FILES_KEY } from './race/region';
+import { fileKey } from './race/region';
 import { guarded } from './sync/spin-mutex';
 
 /**
@@ -40,12 +40,12 @@ export class FileStore {
       const [data, bytes] = [this.word(entry, 2), this.word(entry, 3)];
       return this.heap.u8.slice(data, data + bytes);
     });
-    race?.acquire(FILES_KEY); // a read sees the writes before it, and what preceded them
+    race?.acquire(fileKey(path)); // a read sees the writes before it, and what preceded them
     return bytes;
   }
 
   write(path: string, bytes: Uint8Array, append = false): void {
-    race?.release(FILES_KEY);
+    race?.release(fileKey(path));
     this.locked(() => {
       let entry = this.find(path);
       if (entry < 0) entry = this.create(path);

@@ -119,12 +119,13 @@ export class Queue<T = unknown> {
     sched?.point(Point.Put, this.id);
     if (this.closed) throw new ValueError(`Queue ${this.id} is closed`);
     // A bad item fails here, before the queue changes; a FIFO keeps numbers as they are.
-    const bytes = typeof item === 'number' && this.fifo ? item : encodeItem(item);
     const key = this.priority ? sortKey(item) : 0;
+    // With race detection the putter's clock goes along (what it did before the put is seen).
+    const carried = race ? race.carry(item) : item;
+    const bytes = typeof carried === 'number' && this.fifo ? carried : encodeItem(carried);
     const { i32 } = this.heap;
     const b = this.base;
     const deadline = block ? deadlineOf(timeout) : 0;
-    race?.release(this.id); // what the putter did before comes with the item
     for (;;) {
       if (this.closable && i32[b + ENDS] & NO_READERS)
         throw new BrokenPipeError('the other end is closed');
@@ -176,8 +177,7 @@ export class Queue<T = unknown> {
       const taken = this.store.take();
       if (taken !== EMPTY) {
         if (this.store.sleepers > 0) wake(i32, b + GET_SEQ);
-        race?.acquire(this.id);
-        return taken as T;
+        return (race ? race.received(taken) : taken) as T;
       }
       if (ended) throw new EOFError('the other end is closed');
       const left = remaining(deadline);

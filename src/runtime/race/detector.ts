@@ -13,6 +13,12 @@ import { raceReport, type ReportedAccess } from './report';
 import { CELL_WORDS, Shadow, type Conflict } from './shadow';
 import { VectorClock } from './vector-clock';
 
+/** A queue item with its putter's clock (hooks.ts, carry). */
+interface Carried {
+  clock: number[];
+  item: unknown;
+}
+
 /** Locks a site records (a process rarely holds more at once); reports name them. */
 const MAX_HELD = 4;
 /** Words of a site block: line, how many locks, their ids. */
@@ -68,6 +74,16 @@ class RaceDetector implements RaceHooks {
 
   acquire(key: number): void {
     this.clock.acquire(key);
+  }
+
+  carry(item: unknown): Carried {
+    return { clock: this.clock.send(), item };
+  }
+
+  received(carried: unknown): unknown {
+    const { clock, item } = carried as Carried;
+    if (Array.isArray(clock)) this.clock.receive(clock as number[]);
+    return item;
   }
 
   held(id: number, holding: boolean): void {

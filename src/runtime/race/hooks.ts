@@ -12,6 +12,13 @@ export interface RaceHooks {
   release(key: number): void;
   /** After an operation that waited for others (acquire, get, wait, depart, join). */
   acquire(key: number): void;
+  /**
+   * A queue item as it travels: with this process's clock, so that its get is ordered after
+   * what the putter did before the put (and not after later puts).
+   */
+  carry(item: unknown): unknown;
+  /** The item a get took, its carrier's clock absorbed. */
+  received(carried: unknown): unknown;
   /** This process now holds, or no longer holds, the Lock or RLock `id` (named in reports). */
   held(id: number, holding: boolean): void;
 }

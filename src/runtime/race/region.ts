@@ -24,7 +24,7 @@ const HEADER_WORDS = PAIRS + 2 * MAX_RACE_REPORTS;
 
 /**
  * What orders events: every shared object (by id), each process's start and end (what its
- * parent did before start() happens before it; all it did before join() returns), the files.
+ * parent did before start() happens before it; all it did before join() returns), each file.
  */
 export function objectKey(id: number): number {
   return id;
@@ -35,8 +35,15 @@ export function startKey(pid: number): number {
 export function endKey(pid: number): number {
   return startKey(pid) + 1;
 }
-export const FILES_KEY = MAX_OBJECTS + MAX_PROCS * 2;
-const CLOCK_KEYS = FILES_KEY + 1;
+const FILES_KEY = MAX_OBJECTS + MAX_PROCS * 2;
+const FILE_KEYS = 256;
+/** A file's key, by its path (two paths may share one: that can hide a race, never invent one). */
+export function fileKey(path: string): number {
+  let hash = 0x811c9dc5; // FNV-1a
+  for (let i = 0; i < path.length; i++) hash = Math.imul(hash ^ path.charCodeAt(i), 0x01000193);
+  return FILES_KEY + ((hash >>> 0) % FILE_KEYS);
+}
+const CLOCK_KEYS = FILES_KEY + FILE_KEYS;
 
 export const CLOCK_TABLE = HEADER_WORDS;
 export const SHADOW_TABLE = CLOCK_TABLE + CLOCK_KEYS * 2;

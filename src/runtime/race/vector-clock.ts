@@ -57,6 +57,20 @@ export class VectorClock {
     this.entries[this.me]++;
   }
 
+  /** The clock's entries now, to travel with a message; a new epoch starts. */
+  send(): number[] {
+    const entries = Array.from(this.entries.subarray(0, this.size));
+    this.entries[this.me]++;
+    return entries;
+  }
+
+  /** Joins the clock a message carried into this one. */
+  receive(entries: readonly number[]): void {
+    const size = Math.min(entries.length, this.entries.length);
+    for (let i = 0; i < size; i++) if (entries[i] > this.entries[i]) this.entries[i] = entries[i];
+    if (size > this.size) this.size = size;
+  }
+
   /** Joins `key`'s clock into this one. */
   acquire(key: number): void {
     const { i32 } = this.heap;
