@@ -57,7 +57,7 @@ export interface MonacoHandle {
   focus(): void;
   /** Marks a file with markers of one source ('run': a Run's error; 'kernel': asc's). */
   mark(name: string, source: 'run' | 'kernel', markers: Marker[]): void;
-  /** Marks lines of a file, replacing its earlier line marks; a mark goes when its line is edited. */
+  /** Marks lines of a file, replacing its earlier line marks; each goes when its line is edited. */
   markLines(name: string, marks: LineMark[]): void;
   /** Words the line marks' hovers again (the page's language changed). */
   rewordLineMarks(): void;
@@ -180,7 +180,10 @@ export function createMonaco(
   };
 }
 
-/** The line marks of each model, by decoration id, kept so that edits and a language switch reach them. */
+/**
+ * The line marks of each model by decoration id (Monaco moves a decoration with the lines above
+ * it), kept so that an edit of a marked line, and a switch of language, reach its mark.
+ */
 class LineMarks {
   private readonly byModel = new Map<monaco.editor.ITextModel, Map<string, LineMark>>();
 

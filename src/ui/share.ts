@@ -19,7 +19,7 @@ export interface Shareable {
   files: ProgramFile[];
   lesson: string;
   lang: Lang;
-  /** Race detection, when the link must say it (LinkOptions.races): null leaves it to the lesson. */
+  /** Race detection when a link must say it (LinkOptions.races); null leaves it to the lesson. */
   races: boolean | null;
 }
 

@@ -24,7 +24,8 @@ const label = (ms: number, step: number) =>
  * a canvas from the activity log. The wheel zooms around the pointer, dragging pans, the
  * buttons zoom and pan for keyboard users; hovering a stretch says what the process waited for.
  * A data race's two accesses are diamonds on their lanes: filled for the access that completed
- * it, hollow for the earlier one; hovering one names its line. Screen readers read the same stretches from a hidden table (timeline-table.ts) instead.
+ * it, hollow for the earlier one; hovering one names its line. Screen readers read the same
+ * stretches and races from a hidden table (timeline-table.ts) instead.
  */
 export class TimelineView {
   private rows: ProcessActivity[] = [];
