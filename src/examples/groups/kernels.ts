@@ -34,8 +34,8 @@ export const kernels: Lesson[] = [
       en: 'Two processes meet at a barrier, then each add one to the same shared counter ten million times. addPlain uses a plain load and store: reading, adding and writing back are three steps, and when the processes interleave one update overwrites the other, so the total falls short of twenty million. addAtomic uses atomic.add, one indivisible instruction: the total is exactly twenty million, every time.',
     },
     browserNote: {
-      zh: '和 p41 的 counter.value += 1 是同一种竞争,只是发生在 WebAssembly 里:JavaScript 的锁护不住内核里的读写,要用 atomic.* 或在内核外加锁。',
-      en: "The same race as counter.value += 1 in p41, inside WebAssembly this time: a JavaScript lock does not cover the kernel's loads and stores; use atomic.*, or hold a lock around the call.",
+      zh: '和 p41 的 counter.value += 1 是同一种竞争,只是发生在 WebAssembly 里:JavaScript 的锁护不住内核里的读写,要用 atomic.* 或在内核外加锁。"检测数据竞争"也看不到它:检测器只检查程序在 JavaScript 里对 Value 和 Array 元素的读写,不检查内核里的 load 和 store,所以这里什么也不报告。',
+      en: "The same race as counter.value += 1 in p41, inside WebAssembly this time: a JavaScript lock does not cover the kernel's loads and stores; use atomic.*, or hold a lock around the call. Detect races does not see it either: the detector checks the program's reads and writes of Value and Array elements in JavaScript, not the loads and stores inside a kernel, so here it reports nothing.",
     },
     source: p61,
     kernels: [{ name: 'counter.as.ts', text: counter }],

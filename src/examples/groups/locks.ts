@@ -6,6 +6,7 @@ import p30 from '../programs/p30.ts?raw';
 import p31 from '../programs/p31.ts?raw';
 import p32 from '../programs/p32.ts?raw';
 import p59 from '../programs/p59.ts?raw';
+import p62 from '../programs/p62.ts?raw';
 
 export const locks: Lesson[] = [
   {
@@ -27,8 +28,8 @@ export const locks: Lesson[] = [
     group: 'locks',
     title: { zh: '不加锁抢票:超卖', en: 'The same sale without a lock: oversold' },
     explain: {
-      zh: '去掉 p27 的锁:10 个买家几乎同时读到"还有 1 张",都等 0.1 秒,都以为自己买到了。这就是锁要防止的竞争,而且是真实发生的,不是模拟。',
-      en: "p27 without its lock: ten buyers read 'one ticket left' at almost the same moment, wait 0.1 s, and each believes it bought it. This is the race the lock prevents, and it really happens here; nothing is simulated.",
+      zh: '去掉 p27 的锁:10 个买家几乎同时读到"还有 1 张",都等 0.1 秒,都以为自己买到了。这就是锁要防止的竞争,而且是真实发生的,不是模拟。打开"检测数据竞争"也不会报告它:检测器只检查共享的 Value 和 Array 元素的读写,不检查文件(fs)。p62 里的竞争发生在 Value 上,检测器会指出是哪一行。',
+      en: "p27 without its lock: ten buyers read 'one ticket left' at almost the same moment, wait 0.1 s, and each believes it bought it. This is the race the lock prevents, and it really happens here; nothing is simulated. Detect races does not report this one: the detector checks reads and writes of shared Value and Array elements, not files (fs). In p62 the race is on Values, and the detector names its line.",
     },
     source: p59,
   },
@@ -93,5 +94,20 @@ export const locks: Lesson[] = [
       en: 'The article never creates `mutex` and omits its imports, so as written it raises NameError; the lesson adds `const mutex = new Lock()` in the main block.',
     },
     source: p32,
+  },
+  {
+    id: 'p62',
+    group: 'locks',
+    title: { zh: '找出竞争', en: 'Find the race' },
+    explain: {
+      zh: "alice 和 bob 各有 100 元。4 个进程每次转 1 元、各转 5000 次:两个从 alice 转给 bob,两个转回来,所以最后两人应该还是各 100,总额一直是 200。withdraw 拿着锁扣钱,deposit 却忘了加锁。运行几次:总额常常是对的,偶尔多了或少了——只看输出,找不出是哪一行错了。这一课打开了数据竞争检测,报告会指出来:DATA RACE on alice.value (Value 'i'),一次访问在 p62.ts:16(deposit 里的 account.value += amount),holding no lock;另一次是另一个进程在第 11 行(withdraw,holding lock (Lock)),或者也在第 16 行。nothing orders them:withdraw 的锁只让取款一个接一个,存款不拿锁,两次访问之间没有两边都持有的锁,也没有队列、join、事件或栅栏。即使这一次总额对了,报告照样出现:检测器看的是没有任何同步给两次访问定先后,而不是这一次有没有丢掉更新。修好它:让 deposit 也像 withdraw 一样接收 lock,在第 16 行前后 lock.acquire() 和 lock.release(),再运行就没有报告,总额每次都是 200。",
+      en: "alice and bob have 100 each. Four processes move 1 at a time, 5000 times each: two from alice to bob and two back, so each should end with 100 again and the total stay 200. withdraw holds the lock while it takes the money; deposit forgets it. Run it a few times: the total is often right and now and then off, and the output alone cannot tell which line is wrong. Race detection is on in this lesson, and its report can: DATA RACE on alice.value (Value 'i'), one access at p62.ts:16 (account.value += amount, in deposit) holding no lock, the other in another process at line 11 (withdraw, holding lock (Lock)) or at line 16 again. Nothing orders them: withdraw's lock lines up the withdrawals only; a deposit holds no lock, so no lock is held by both, and no queue, join, event or barrier passes between them. The report comes even on a run whose total came out right: the detector sees that nothing orders the two accesses, not only that an update was lost this time. The fix: give deposit the lock as withdraw has it, lock.acquire() and lock.release() around line 16; run again and there is no report, and the total is 200 every time.",
+    },
+    browserNote: {
+      zh: '这不是文章里的程序,是为检测器写的练习。和 Python 的 multiprocessing.Value 一样,Value 自带一把锁(getLock()),可是 account.value += amount 是先读再写两步,只有拿着锁做完这两步才安全。',
+      en: "Not a program of the articles: an exercise for the detector. As with Python's multiprocessing.Value, a Value comes with a lock (getLock()), yet account.value += amount is a read and then a write; it is safe only with a lock held around both.",
+    },
+    source: p62,
+    detectRaces: true,
   },
 ];

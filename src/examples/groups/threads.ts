@@ -133,36 +133,38 @@ export const threads: Lesson[] = [
     group: 'threads',
     title: { zh: '不加锁的计数器,10 个线程', en: 'An unlocked counter, 10 threads' },
     explain: {
-      zh: '10 个线程各把计数器加 1 再打印。没有锁,但结果很可能还是整齐的 1 到 10:自增和打印只要一瞬间,比创建下一个线程的间隔还短,很难撞到一起。',
-      en: 'Ten threads each add 1 to the counter and print it. There is no lock, yet the result is very likely a neat 1 to 10: the increment and print take an instant, shorter than the gap before the next thread starts, so they rarely collide.',
+      zh: "10 个线程各把计数器加 1 再打印。没有锁,但结果很可能还是整齐的 1 到 10:自增和打印只要一瞬间,比创建下一个线程的间隔还短,很难撞到一起。这一课打开了数据竞争检测,所以还会打印一份报告(stderr):DATA RACE on counter[0] (Array 'i'),read at p41.ts:14 by 2,previous write at p41.ts:14 by 1,两边都 holding no lock(by 后面是线程名,这里就是编号;是哪两个线程每次不同)。第 14 行 this.counter[0] += 1 是先读再写:线程 2 读的这个元素,线程 1 刚写过。nothing orders them:两个线程都没拿锁,它们之间也没有队列、join、事件或栅栏;start() 只让每个线程排在主线程之后,不排在前面的线程之后。也可能还有一份报告是第 15 行的 print 读到别的线程在第 14 行写的值。即使输出恰好是 1 到 10,报告照样出现:检测器报告的是可能交错的访问,不只是这一次出错的。改法见 p43:拿着锁自增和打印,打开检测再运行,什么也不报告。",
+      en: "Ten threads each add 1 to the counter and print it. There is no lock, yet the result is very likely a neat 1 to 10: the increment and print take an instant, shorter than the gap before the next thread starts, so they rarely collide. Race detection is on in this lesson, so the run also prints a report (on stderr): DATA RACE on counter[0] (Array 'i'), read at p41.ts:14 by 2, previous write at p41.ts:14 by 1, both holding no lock (after 'by' comes the thread's name, here its number; which two threads varies from run to run). Line 14, this.counter[0] += 1, is a read and then a write: thread 2 read the element thread 1 had just written. Nothing orders them: neither thread holds a lock, and no queue, join, event or barrier passes between them; start() puts each thread after the main thread, not after the threads started before it. A second report may name the print on line 15 reading what another thread wrote on line 14. The report comes even when the output is a neat 1 to 10: the detector reports accesses that could interleave, not only the ones that went wrong this time. The fix is p43: with the lock held around the increment and the print, the same check reports nothing.",
     },
     browserNote: {
       zh: `${COUNTER.zh}换回普通的 [0] 试试:每个线程都打印 1。这里的线程几乎同时在两个核上启动,所以有时两行对调,偶尔两次自增撞在一起丢掉一次(某个数重复出现)——这正是文章说的竞争,CPython 里很少见。${PY2.zh}`,
       en: `${COUNTER.en} Try a plain [0]: every thread prints 1. The threads here start within a few ms of each other on two cores, so two lines may swap places, and now and then two increments collide and one is lost (a number repeats): the very race the article describes, rarely seen in CPython. ${PY2.en}`,
     },
     source: p41,
+    detectRaces: true,
   },
   {
     id: 'p42',
     group: 'threads',
     title: { zh: '用 sleep(1) 让竞争现形', en: 'The race made visible with sleep(1)' },
     explain: {
-      zh: '在自增和打印之间睡一秒。这一秒里 10 个线程都完成了自增,所以第一行就是 10 而不是 1,每一行都是 10。',
-      en: 'Sleep one second between the increment and the print. During that second all ten threads increment, so the first line is 10, not 1, and so is every line.',
+      zh: '在自增和打印之间睡一秒。这一秒里 10 个线程都完成了自增,所以第一行就是 10 而不是 1,每一行都是 10。数据竞争检测打开着,报告说出原因:一份是 DATA RACE on counter[0],两个线程都在 p42.ts:14(this.counter[0] += 1)读写,holding no lock;另一份是 read at p42.ts:16(睡醒后的 print)对 previous write at p42.ts:14,是另一个线程在这一秒里写的。nothing orders them:没有锁,线程之间也没有队列、join、事件或栅栏,所以打印读到的是别人的自增——这正是第一行不是 1 的原因。改法见 p43:自增、睡眠和打印都在锁里,检测什么也不报告,打印的是 1、2、3……',
+      en: "Sleep one second between the increment and the print. During that second all ten threads increment, so the first line is 10, not 1, and so is every line. Race detection is on, and its reports say why: one is DATA RACE on counter[0] with two threads reading and writing at p42.ts:14 (this.counter[0] += 1), holding no lock; another is a read at p42.ts:16 (the print after the sleep) against a previous write at p42.ts:14 by another thread during that second. Nothing orders them: there is no lock, and no queue, join, event or barrier between the threads, so the print reads the others' increments, which is exactly why the first line is not 1. The fix is p43: the increment, the sleep and the print under the lock; the check reports nothing, and the lines read 1, 2, 3, ...",
     },
     browserNote: {
       zh: `${COUNTER.zh}页面预先准备好 8 个 Worker;用完之后再启动的线程要晚 1-2 秒才开始,所以这里常常是前 7 行打印 7、最后 3 行打印 10:第一行仍然不是 1,而是这一秒里已经自增的线程数。线程真正并行,偶尔两次自增撞在一起丢掉一次。${PY2.zh}`,
       en: `${COUNTER.en} The page keeps 8 Workers ready; a thread started when they are used up begins 1-2 s later, so here the first 7 lines often print 7 and the last 3 print 10: the first line is still not 1 but the number of threads that incremented during that second. The threads truly run in parallel, so now and then two increments collide and one is lost. ${PY2.en}`,
     },
     source: p42,
+    detectRaces: true,
   },
   {
     id: 'p43',
     group: 'threads',
     title: { zh: '互斥锁', en: 'A counter under a mutex' },
     explain: {
-      zh: '每个线程拿着锁自增、睡 1 秒、打印,再释放。锁让线程一个接一个:打印 1、2、3……依次递增,大约每秒一行。',
-      en: 'Each thread holds the lock while it increments, sleeps 1 s and prints, then releases it. The lock makes the threads go one at a time: 1, 2, 3, ... in ascending order, about one line a second.',
+      zh: '每个线程拿着锁自增、睡 1 秒、打印,再释放。锁让线程一个接一个:打印 1、2、3……依次递增,大约每秒一行。这就是 p41 和 p42 的改法:打开"检测数据竞争"再运行,什么也不报告——每次释放锁到下一次拿到锁,都让后一个线程排在前一个之后。',
+      en: 'Each thread holds the lock while it increments, sleeps 1 s and prints, then releases it. The lock makes the threads go one at a time: 1, 2, 3, ... in ascending order, about one line a second. This is the fix for p41 and p42: run it with Detect races on and nothing is reported, since each release of the lock and the next acquire put the next thread after the one before.',
     },
     browserNote: {
       zh: `${FEWER.zh}${COUNTER.zh}with lock: 在这里写作 lock.withLock(() => {...})。${PY2.zh}`,
@@ -203,14 +205,15 @@ export const threads: Lesson[] = [
     group: 'threads',
     title: { zh: '信号量 BoundedSemaphore(5)', en: 'BoundedSemaphore(5)' },
     explain: {
-      zh: '信号量同时只放 5 个线程进去(就像厕所只有几个坑)。每个线程在里面睡 1 秒再打印,所以输出一批最多 5 行,批与批之间约 1 秒;打印的值一批比一批大,同一批里可能重复,最大的是 20。信号量不保护计数器:里面的 5 个线程可以同时改它。',
-      en: 'The semaphore lets at most 5 threads in at a time (like a toilet with a few stalls). Each sleeps 1 s inside, then prints, so lines come in bursts of at most 5, about 1 s apart; the values rise burst by burst, may repeat within one, and the largest is 20. The semaphore does not protect the counter: the 5 threads inside may all change it at once.',
+      zh: '信号量同时只放 5 个线程进去(就像厕所只有几个坑)。每个线程在里面睡 1 秒再打印,所以输出一批最多 5 行,批与批之间约 1 秒;打印的值一批比一批大,同一批里可能重复,最大的是 20。信号量不保护计数器:里面的 5 个线程可以同时改它。数据竞争检测打开着,报告正是这样说的:DATA RACE on counter[0],比如 read at p46.ts:18 对 previous write at p46.ts:18(this.counter[0] += 1),两个线程都 holding no lock,还可能有一份是第 20 行的 print 读到第 18 行别人写的值。信号量也是同步:一个线程 release 之后才进去的线程,排在它之后;可是同时在里面的几个线程之间什么也不排序,所以 nothing orders them。要让计数器不再竞争,自增和打印要像 p43 那样拿着一把锁(那时就只剩一个线程在里面了):信号量限制有几个,锁才让它只有一个。',
+      en: "The semaphore lets at most 5 threads in at a time (like a toilet with a few stalls). Each sleeps 1 s inside, then prints, so lines come in bursts of at most 5, about 1 s apart; the values rise burst by burst, may repeat within one, and the largest is 20. The semaphore does not protect the counter: the 5 threads inside may all change it at once. Race detection is on, and its report says just that: DATA RACE on counter[0], for example a read at p46.ts:18 against a previous write at p46.ts:18 (this.counter[0] += 1), both threads holding no lock, and maybe a second report of the print on line 20 reading what another thread wrote on line 18. The semaphore does order something: a thread that gets in after another's release comes after that thread. But nothing orders the threads inside at the same time, hence 'nothing orders them'. To make the counter race-free, hold a lock around the increment and the print as p43 does (then only one thread is inside at a time): a semaphore limits how many, a lock makes it one.",
     },
     browserNote: {
       zh: `文章在 __main__ 里创建全局的 semaphore,线程的 Worker 里没有它,所以在顶层创建(和线程共享,如同 fork)。这里的 5 个线程真正并行,偶尔两次自增撞在一起丢掉一次,最大值就是 19;CPython 有 GIL,很难看到。${FEWER.zh}${COUNTER.zh}${PY2.zh}`,
       en: `The article creates the global semaphore under __main__, which a thread's Worker would not have, so it is created at the top level (shared with the threads as if forked). The 5 threads inside truly run in parallel here, so now and then two increments collide, one is lost and the largest value is 19; under CPython's GIL that is rare. ${FEWER.en} ${COUNTER.en} ${PY2.en}`,
     },
     source: p46,
+    detectRaces: true,
   },
   {
     id: 'p47',
