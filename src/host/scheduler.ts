@@ -27,8 +27,11 @@ export interface ReadyProcess {
 
 /** Picks who runs next: a seeded strategy, a recorded schedule, or a person (step mode). */
 export interface Chooser {
-  /** The pid to run, one of `ready` (sorted by pid); `step` counts the turns given so far. */
-  choose(ready: readonly ReadyProcess[], step: number): number;
+  /**
+   * The pid to run, one of `ready` (sorted by pid); `step` counts the turns given so far. A
+   * person's choice comes later (a promise); meanwhile every process stays where it is.
+   */
+  choose(ready: readonly ReadyProcess[], step: number): number | Promise<number>;
 }
 
 /** How long the page waits for a process to reach its next point before it looks again. */
@@ -73,7 +76,8 @@ export class Scheduler {
       } else if (look === 'busy') {
         await this.changed(seen);
       } else if (look.ready.length > 0) {
-        this.give(this.chooser.choose(look.ready, this.turns.length), look.ready);
+        const pid = await this.chooser.choose(look.ready, this.turns.length);
+        if (!this.stopped) this.give(pid, look.ready);
       } else if (look.timed.length > 0) {
         this.advanceTime(look.timed);
       } else {

@@ -50,16 +50,32 @@ function highest(ready: readonly ReadyProcess[], priority: Map<number, number>):
  * not have (or offer it to a process not ready), the lowest pid ready runs and `diverged` says so.
  */
 export function replayChooser(turns: readonly number[]): Chooser & { diverged: boolean } {
-  const chooser = {
+  const lowest = {
     diverged: false,
-    choose(ready: readonly ReadyProcess[], step: number): number {
-      const pid = turns[step];
-      if (ready.some((r) => r.pid === pid)) return pid;
-      chooser.diverged = true;
+    choose(ready: readonly ReadyProcess[]): number {
+      lowest.diverged = true;
       return ready[0].pid;
     },
   };
-  return chooser;
+  const replay = prefixChooser(turns, lowest);
+  return {
+    choose: (ready, step) => replay.choose(ready, step),
+    get diverged() {
+      return lowest.diverged;
+    },
+  };
+}
+
+/** The turns of `turns` first (a replay up to a step), then `then`'s: Undo, and Replay in step mode. */
+export function prefixChooser(turns: readonly number[], then: Chooser): Chooser {
+  return {
+    choose(ready, step) {
+      const pid = turns[step];
+      return step < turns.length && ready.some((r) => r.pid === pid)
+        ? pid
+        : then.choose(ready, step);
+    },
+  };
 }
 
 export interface Schedule {
