@@ -36,6 +36,7 @@ const WORDS = {
     en: 'Data race: two processes’ accesses on this line conflict, and nothing orders them.',
   },
   raceMoment: { zh: '数据竞争:第 {line} 行的{access}', en: 'data race: {access} at line {line}' },
+  raceMomentNoLine: { zh: '数据竞争:{access}', en: 'data race: {access}' },
   raceWrite: { zh: '写', en: 'write' },
   raceRead: { zh: '读', en: 'read' },
   raceLater: { zh: '(后一次访问)', en: ' (the later access)' },

@@ -187,7 +187,9 @@ export function createMonaco(
 class LineMarks {
   private readonly byModel = new Map<monaco.editor.ITextModel, Map<string, LineMark>>();
 
-  set(model: monaco.editor.ITextModel, marks: LineMark[]): void {
+  set(model: monaco.editor.ITextModel, all: LineMark[]): void {
+    // A line the file does not have (edited since the run) would be drawn on its last line.
+    const marks = all.filter((mark) => mark.line <= model.getLineCount());
     const old = [...(this.byModel.get(model)?.keys() ?? [])];
     const ids = model.deltaDecorations(
       old,

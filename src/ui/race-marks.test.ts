@@ -45,6 +45,12 @@ describe('the lines race reports name', () => {
     ]);
   });
 
+  it('marks no line for an access placed on none (line 0)', () => {
+    expect(raceLines([race([0, 20], [9, 5], 'report A')])).toEqual([
+      { line: 9, role: 'previous', reports: ['report A'] },
+    ]);
+  });
+
   it('marks nothing without races', () => {
     expect(raceLines([])).toEqual([]);
   });

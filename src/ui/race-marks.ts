@@ -34,10 +34,14 @@ export interface RaceMoment {
   later: boolean;
 }
 
-/** The lines `races` name, in the order they were first named. */
+/**
+ * The lines `races` name, in the order they were first named. Line 0 is an access the runtime
+ * could not place on a line: the report says so, no line is marked for it.
+ */
 export function raceLines(races: readonly RaceEvent[]): RaceLine[] {
   const lines = new Map<number, RaceLine>();
   const add = (line: number, role: RaceRole, report: string) => {
+    if (line < 1) return;
     const found = lines.get(line);
     if (!found) {
       lines.set(line, { line, role, reports: [report] });

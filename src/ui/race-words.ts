@@ -19,8 +19,9 @@ export function raceLineMark({ line, role, reports }: RaceLine): LineMark {
   };
 }
 
-/** "data race: write at line 3 (the later access)". */
+/** "data race: write at line 3 (the later access)"; line 0 is none the runtime could name. */
 export function raceMomentText({ line, write, later }: RaceMoment): string {
   const access = t(write ? 'raceWrite' : 'raceRead');
-  return tf('raceMoment', { access, line }) + t(later ? 'raceLater' : 'raceEarlier');
+  const moment = tf(line > 0 ? 'raceMoment' : 'raceMomentNoLine', { access, line });
+  return moment + t(later ? 'raceLater' : 'raceEarlier');
 }
