@@ -8,7 +8,7 @@ import { guarded } from '../sync/spin-mutex';
 import { setRaceHooks, type RaceHooks } from './hooks';
 import { programLine } from './line-register';
 import { MAX_RACE_REPORTS, type RaceAccess } from './race-notice';
-import { PAIRS, REPORTS, REPORT_LOCK, SHADOW_TABLE, startKey } from './region';
+import { NOTICED, PAIRS, REPORTS, REPORT_LOCK, SHADOW_TABLE, startKey } from './region';
 import { raceReport, type ReportedAccess } from './report';
 import { CELL_WORDS, Shadow, type Conflict } from './shadow';
 import { VectorClock } from './vector-clock';
@@ -124,9 +124,11 @@ class RaceDetector implements RaceHooks {
     return was === 0 ? first : was; // another process made them first: its are the ones
   }
 
+  /** The run's one notice that checking stopped, from the first process to find it so. */
   private noticeStopped(): void {
     if (this.stoppedNoticed || !this.shadow.stopped) return;
     this.stoppedNoticed = true;
+    if (Atomics.compareExchange(this.heap.i32, this.region / 4 + NOTICED, 0, 1) !== 0) return;
     print(
       'race detection stopped: the shared data touched so far fills the space that records ' +
         'its accesses (about 190,000 elements); the rest of the run is not checked',

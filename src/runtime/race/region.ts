@@ -7,7 +7,7 @@ import { MAX_RACE_REPORTS } from './race-notice';
  * detects races (`H.race` holds its byte offset; 0: detection off). Int32 words from its start:
  *
  *   header                 REPORT_LOCK, REPORTS (how many were sent), SHADOW_NEXT (next free
- *                          byte of the shadow space), STOPPED (1 once it ran out), then the
+ *                          byte of the shadow space), STOPPED (1 once it ran out), NOTICED, then the
  *                          program-line pairs reported so far (at most one report each)
  *   clock table            CLOCK_KEYS entries of 2 words: a mutex, and the byte offset of the
  *                          key's vector clock block (sync-clocks.ts; 0 until first published)
@@ -19,6 +19,8 @@ export const REPORT_LOCK = 0;
 export const REPORTS = 1;
 export const SHADOW_NEXT = 2;
 export const STOPPED = 3;
+/** 1 once a process has told the run that checking stopped (one notice per run). */
+export const NOTICED = 4;
 export const PAIRS = 8;
 const HEADER_WORDS = PAIRS + 2 * MAX_RACE_REPORTS;
 
