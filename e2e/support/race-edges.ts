@@ -410,6 +410,27 @@ export const NON_EDGES: Edge[] = [
     writer: (w) => `${w}\n  q.put('writer');`,
     reader: (r) => `print('got', q.get());\n  ${r}\n  q.get();`,
   }),
+  // A LifoQueue gives the reader back its own item, put after the writer's.
+  nonEdge("LifoQueue get of the reader's own item", {
+    declare: "import { LifoQueue } from 'queue';\nconst q = new LifoQueue();",
+    writer: (w) => `${w}\n  q.put('writer');`,
+    reader: (r) => `q.put('reader');\n  print('got', q.get());\n  ${r}\n  q.get();`,
+    party: 'Thread',
+  }),
+  // A PriorityQueue gives the reader the item of the higher priority, main's.
+  nonEdge('PriorityQueue get of a higher-priority item', {
+    declare: "import { PriorityQueue } from 'queue';\nconst q = new PriorityQueue<number>();",
+    setup: 'q.put(0);',
+    writer: (w) => `${w}\n  q.put(1);`,
+    reader: (r) => `print('got', q.get());\n  ${r}\n  q.get();`,
+    party: 'Thread',
+  }),
+  nonEdge("Pipe recv of another process's message", {
+    declare: "import { Pipe } from 'multiprocessing';\nconst [sender, receiver] = Pipe();",
+    setup: "sender.send('main');",
+    writer: (w) => `${w}\n  sender.send('writer');`,
+    reader: (r) => `print('got', receiver.recv());\n  ${r}\n  receiver.recv();`,
+  }),
   // The writer writes one file, the reader reads another (main wrote it before either began).
   nonEdge('fs read of another file', {
     declare: "import { readFileSync, writeFileSync } from 'fs';",
