@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { runnerImport } from 'vite';
 import { encodeProgram } from '../src/share/codec';
 import { embedSnippet, embedUrl } from '../src/share/links';
 import { startServer } from './support/http';
@@ -199,6 +200,49 @@ test('Share carries Detect races as races=1; the link opens with it pressed, in 
   const pressed = reader.getByRole('button', { name: '检测数据竞争' });
   await expect(pressed).toHaveAttribute('aria-pressed', 'true');
   await expect(pressed).toHaveAttribute('title', /共享值和共享数组的读写.*运行会变慢/);
+});
+
+/** The gallery's lessons, as the app builds them (the catalog imports programs with `?raw`). */
+async function galleryLessons() {
+  const catalog = new URL('../src/examples/catalog.ts', import.meta.url).pathname;
+  const { module } = await runnerImport<typeof import('../src/examples/catalog')>(catalog, {
+    configFile: false,
+    logLevel: 'silent',
+  });
+  return module.LESSONS;
+}
+
+test('a lesson opens with its own choice, on for a racy one; the reader’s flip holds in the address bar, a reload and links', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const lessons = await galleryLessons();
+  const racy = lessons.find((lesson) => lesson.detectRaces);
+  const plain = lessons.find((lesson) => !lesson.detectRaces);
+  expect(racy, 'a lesson that opens with race detection on').toBeDefined();
+  const races = () => new URL(page.url()).searchParams.get('races');
+  await page.goto(`/?lesson=${racy!.id}&lang=en`);
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true');
+
+  const picker = page.getByRole('combobox', { name: 'Lesson' });
+  await picker.selectOption(plain!.id);
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'false');
+  expect(races()).toBeNull();
+  await toggle(page).click();
+  expect(races()).toBe('1');
+  await picker.selectOption(racy!.id);
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true');
+  // Off in a lesson that opens with it on: the address says races=0, so a reload keeps it off.
+  await toggle(page).click();
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'false');
+  expect(races()).toBe('0');
+  await page.reload();
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'false');
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveValue(
+    new RegExp(`\\?lesson=${racy!.id}&lang=en&races=0#code=`),
+  );
 });
 
 test('an embed with races=1 runs with detection on, and its playground link keeps it', async ({
