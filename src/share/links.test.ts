@@ -17,6 +17,7 @@ describe('reading a playground URL', () => {
       openLink: true,
       id: null,
       races: null,
+      schedule: null,
     });
   });
 
@@ -94,6 +95,14 @@ describe('writing links', () => {
     expect(shareUrl(BASE, { lesson: 'p01', races: null })).toBe(`${BASE}?lesson=p01`);
     const embedded = embedUrl(BASE, { code: '1.x', races: true }, { autorun: true });
     expect(readLinkOptions(embedded)).toMatchObject({ embed: true, races: true });
+  });
+
+  it('a link carries a schedule in its query, and reads it back as written', () => {
+    const url = shareUrl(BASE, { code: '1.x', schedule: '1f.k2.0*3-1-2*2' });
+    expect(url).toBe(`${BASE}?schedule=1f.k2.0*3-1-2*2#code=1.x`);
+    expect(readLinkOptions(url).schedule).toBe('1f.k2.0*3-1-2*2');
+    expect(shareUrl(BASE, { code: '1.x', schedule: null })).toBe(`${BASE}#code=1.x`);
+    expect(readLinkOptions(`${BASE}?schedule=`).schedule).toBeNull();
   });
 
   it('an embed URL reads back as the choices it was made from', () => {

@@ -45,6 +45,11 @@ export interface LinkOptions {
    * lesson's own choice (Lesson.detectRaces), off for a program of no lesson.
    */
   races: boolean | null;
+  /**
+   * `schedule`: a scheduled run's schedule (`1f.SEED.TURNS`, src/host/schedules.ts) the page
+   * offers to replay step by step; unchecked here (the page parses it).
+   */
+  schedule: string | null;
 }
 
 /** The program and context a share link carries. */
@@ -55,6 +60,8 @@ export interface SharedProgram {
   lang?: Lang | null;
   /** Race detection on or off; null or absent leaves it to the lesson (LinkOptions.races). */
   races?: boolean | null;
+  /** A schedule to replay (LinkOptions.schedule). */
+  schedule?: string | null;
 }
 
 /** What an embed shows and does, beyond its program. */
@@ -94,6 +101,7 @@ export function readLinkOptions(href: string | URL): LinkOptions {
     openLink: !embed || get('open') === null || flag('open'),
     id: get('id'),
     races: get('races') === null ? null : flag('races'),
+    schedule: get('schedule') || null,
   };
 }
 
@@ -104,6 +112,7 @@ export function shareUrl(base: string | URL, shared: SharedProgram): string {
   if (shared.lesson) url.searchParams.set('lesson', shared.lesson);
   if (shared.lang) url.searchParams.set('lang', shared.lang);
   if (shared.races != null) url.searchParams.set('races', shared.races ? '1' : '0');
+  if (shared.schedule) url.searchParams.set('schedule', shared.schedule);
   url.hash = shared.code ? new URLSearchParams({ code: shared.code }).toString() : '';
   return url.href;
 }

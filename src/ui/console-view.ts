@@ -230,7 +230,8 @@ export class ConsoleView {
     return `${time}[${line.name} ${line.pid}] ${text}`;
   }
 
-  private colour(pid: number): string {
+  /** A process's colour: its tag's here, and its marks elsewhere (step mode). */
+  colour(pid: number): string {
     let colour = this.colours.get(pid);
     if (!colour) {
       colour = PALETTE[this.colours.size % PALETTE.length];

@@ -2,8 +2,9 @@
 import './style.css';
 import { CompileError } from '../compile/compile-error';
 import { warmProgramCompiler } from '../compile/program-compiler';
+import type { RunEvent } from '../host/run-events';
 import { startRun } from '../host/start-run';
-import type { Run } from '../host/supervisor';
+import type { Run, RunOptions } from '../host/supervisor';
 import { WorkerPool } from '../host/worker-pool';
 import { lessonById, lessonsByGroup } from '../examples/catalog';
 import { lessonFiles } from '../examples/lesson';
@@ -23,6 +24,7 @@ import { forgetFiles, savedFiles, saveFiles } from './storage';
 import { KernelCheck } from './kernel-check';
 import { tabs } from './tabs';
 import { Toggle } from './toggle';
+import { StepMode } from './step-mode';
 import { onTheme, setTheme, themeChoice, type ThemeChoice } from './theme';
 import { isolateThroughServiceWorker } from '../share/coi';
 import { readLinkOptions } from '../share/links';
@@ -33,6 +35,7 @@ import {
   openSharedProgram,
   showInAddressBar,
   showLinkProblem,
+  type Shareable,
 } from './share';
 
 const app = document.querySelector<HTMLElement>('#app')!;
@@ -118,6 +121,7 @@ showLessonInfo();
 const editor = new Editor($('.editor-pane'), opened.files ?? filesFor(lessonId), {
   onChange(files) {
     kernels.changed(files);
+    steps?.programChanged();
     if (embed) return embed.programChanged(); // an embed keeps no copy of its reader's edits
     forgetSharedProgram();
     saveFiles(lessonId, files);
@@ -137,20 +141,37 @@ if (crossOriginIsolated) {
 
 // Share links and embed mode: a shared program is shown, never run by itself.
 if (opened.problem) showLinkProblem(toolbar, opened.problem);
-const current = () => ({
+const current = (): Shareable => ({
   files: editor.files,
   lesson: lessonId,
   lang: lang(),
   races: linkRaces(),
+  schedule: steps?.schedule() ?? null,
 });
 const embed = link.embed
   ? setUpEmbed(link, { app, toolbar, editor, run: startProgram, current })
   : null;
 if (!embed) mountShareButtons(toolbar, current);
+// Step mode, exploring and replaying schedules (#17): the full playground's, not embeds'.
+const steps: StepMode | null = embed
+  ? null
+  : new StepMode(toolbar, $('.side-pane'), {
+      pool,
+      files: () => editor.files,
+      races: () => detectRaces.on,
+      start: startProgram,
+      stop: stopProgram,
+      showEvents: showFinishedRun,
+      colour: (pid) => output.colour(pid),
+      marksChanged: showLineMarks,
+      busy: setRunning,
+    });
+const scheduleProblem = link.schedule && steps?.offerLinkSchedule(link.schedule);
+if (scheduleProblem) showLinkProblem(toolbar, scheduleProblem);
 void isolateThroughServiceWorker();
 
-runButton.addEventListener('click', startProgram);
-keyboardShortcuts(window, { run: startProgram, stop: stopProgram });
+runButton.addEventListener('click', () => startProgram());
+keyboardShortcuts(window, { run: () => startProgram(), stop: stopProgram });
 stopButton.addEventListener('click', stopProgram);
 $('#reset').addEventListener('click', () => {
   forgetSharedProgram();
@@ -177,6 +198,7 @@ langSelect.addEventListener('change', () => {
   fillPicker();
   showLessonInfo();
   inspector.refresh();
+  steps?.relabel();
 });
 const themeSelect = $<HTMLSelectElement>('#theme');
 themeSelect.value = themeChoice();
@@ -195,8 +217,10 @@ idle(() => void editor.upgrade());
 // The compiler's Worker loads while the page idles, so the first Run does not wait for it.
 idle(warmProgramCompiler);
 
-function startProgram(): void {
+/** Runs the editor's program: freely, or under `schedule` (step mode, step-mode.ts). */
+function startProgram(schedule?: RunOptions['schedule']): void {
   if (!crossOriginIsolated) return;
+  if (!schedule) steps?.leave();
   starting?.abort();
   run?.stop();
   output.clear();
@@ -212,13 +236,15 @@ function startProgram(): void {
     pool,
     signal: start.signal,
     races: detectRaces.on,
+    schedule,
     onEvent(event) {
       if (generation !== runs) return; // a stopped run's last words
       output.show(event);
       inspector.event(event);
+      steps?.event(event);
       if (event.type === 'race') {
         races.push(event);
-        editor.markLines(raceLines(races).map(raceLineMark));
+        showLineMarks();
       }
       display.show(event, run?.heap.memory); // display events come after startRun resolved
       if (event.type === 'end') setRunning(false);
@@ -229,6 +255,7 @@ function startProgram(): void {
       starting = undefined;
       run = started;
       inspector.follow(run);
+      steps?.follow(run);
     },
     (error: unknown) => {
       if (start.signal.aborted) return;
@@ -246,6 +273,22 @@ function stopProgram(): void {
   starting?.abort();
   starting = undefined;
   run?.stop();
+  steps?.stop();
+}
+
+/** The editor's line marks: the run's data races, and in step mode each process's next line. */
+function showLineMarks(): void {
+  editor.markLines([...raceLines(races).map(raceLineMark), ...(steps?.lineMarks() ?? [])]);
+}
+
+/** A run that is over (an explored schedule that failed): its output, then `note`. */
+function showFinishedRun(events: RunEvent[], note: string | null): void {
+  run = null;
+  output.clear();
+  display.clear();
+  inspector.reset();
+  for (const event of events) output.show(event);
+  if (note) output.system(note, 'error');
 }
 
 function setRunning(running: boolean): void {

@@ -21,6 +21,8 @@ export interface Shareable {
   lang: Lang;
   /** Race detection when a link must say it (LinkOptions.races); null leaves it to the lesson. */
   races: boolean | null;
+  /** The schedule of the step-mode run shown, or of the failing one found (null: none). */
+  schedule?: string | null;
 }
 
 /** The program the page's link carries. Never throws for a bad link: it says what is wrong. */
@@ -84,8 +86,9 @@ export function playgroundBase(): string {
 
 /** The full playground's link to this program (never runs it by itself). */
 export async function linkTo(current: Shareable): Promise<string> {
-  const { files, lesson, lang, races } = current;
-  return shareUrl(playgroundBase(), { code: await encodeFiles(files), lesson, lang, races });
+  const { files, lesson, lang, races, schedule } = current;
+  const code = await encodeFiles(files);
+  return shareUrl(playgroundBase(), { code, lesson, lang, races, schedule });
 }
 
 /** Adds Share and Copy-embed-code to the toolbar; what they made shows in a field beside. */

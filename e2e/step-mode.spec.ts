@@ -1,0 +1,162 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openWith } from './support/playground';
+
+/** Two processes add 1 three times to an unlocked Value: a read and a write each time. */
+const LOST_UPDATE = `import { Process, Value } from 'multiprocessing';
+const c = new Value('i', 0, { lock: false });
+function work() {
+  for (let i = 0; i < 3; i++) c.value = c.value + 1;
+}
+if (__name__ === '__main__') {
+  const ps = [new Process({ target: work }), new Process({ target: work })];
+  for (const p of ps) p.start();
+  for (const p of ps) p.join();
+  print('total', c.value);
+  if (c.value !== 6) throw new Error('lost an update');
+}
+`;
+
+const panel = (page: Page) => page.getByRole('region', { name: 'Schedule' });
+const status = (page: Page) => panel(page).getByRole('status');
+const consoleText = (page: Page) => page.locator('.console');
+/** The row of a process in the step list (its button when it can take the step). */
+const row = (page: Page, who: string) =>
+  panel(page)
+    .locator('.step-processes li')
+    .filter({ has: page.locator('.step-name', { hasText: new RegExp(`^${who} \\d+$`) }) });
+
+/** The number of the step the page asks for now. */
+async function stepAsked(page: Page): Promise<number> {
+  await expect(status(page)).toHaveText(/^Step \d+:/);
+  return Number((await status(page).textContent())!.match(/^Step (\d+)/)![1]);
+}
+
+/** Gives the next step to `who` (a click, or its number key) and waits for the one after. */
+async function take(page: Page, who: string, how: 'click' | 'key' = 'click'): Promise<void> {
+  const n = await stepAsked(page);
+  const button = row(page, who).getByRole('button');
+  if (how === 'click') await button.click();
+  else await page.keyboard.press((await button.locator('kbd').textContent())!);
+  await expect(status(page)).toHaveText(new RegExp(`^Step ${n + 1}:|over`));
+}
+
+/** What `who` is about to do, or waits for. */
+const what = (page: Page, who: string) => row(page, who).locator('.step-what').textContent();
+
+/** Gives `who` steps until `done` says its row is as wanted. */
+async function takeUntil(page: Page, who: string, done: (row: Locator) => Promise<boolean>) {
+  for (let i = 0; i < 20 && !(await done(row(page, who))); i++) await take(page, who);
+  expect(await done(row(page, who))).toBe(true);
+}
+
+/** Takes the steps of the lost update: both processes read c.value before either writes. */
+async function loseAnUpdate(page: Page): Promise<void> {
+  // Main starts both processes and blocks in join.
+  await takeUntil(
+    page,
+    'MainProcess',
+    async (r) => (await r.getAttribute('class')) === 'step-blocked',
+  );
+  await expect(row(page, 'MainProcess')).toContainText('waits for Process-1');
+  await takeUntil(page, 'Process-1', async () =>
+    /about to write c\.value/.test((await what(page, 'Process-1'))!),
+  );
+  await takeUntil(page, 'Process-2', async () =>
+    /about to write c\.value/.test((await what(page, 'Process-2'))!),
+  );
+  await take(page, 'Process-1'); // writes 1
+  expect(await what(page, 'Process-1')).toBe('about to read c.value');
+  await take(page, 'Process-2'); // writes 1 too: an update lost
+}
+
+/** Lets each process finish in turn (no further update is lost), by number keys. */
+async function finishInTurn(page: Page): Promise<void> {
+  for (const who of ['Process-1', 'Process-2', 'MainProcess']) {
+    for (let i = 0; i < 40 && (await row(page, who).getByRole('button').count()) > 0; i++) {
+      if ((await status(page).textContent())!.includes('over')) return;
+      await take(page, who, 'key');
+    }
+  }
+}
+
+test('step mode: clicking the processes through a lost update shows the wrong total; Undo goes back a step; a shared link replays it', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(180_000);
+  await openWith(page, LOST_UPDATE, '/?lang=en');
+  await page.getByLabel('Fine steps').check();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(status(page)).toHaveText(/^Step 1: pick the process/);
+  expect(await what(page, 'MainProcess')).toBe('about to begin');
+
+  await loseAnUpdate(page);
+  const after = await stepAsked(page);
+  expect(await what(page, 'Process-2')).toBe('about to read c.value');
+
+  // Undo: the same run again, up to the step before the last.
+  await panel(page).getByRole('button', { name: 'Undo' }).click();
+  await expect(status(page)).toHaveText(new RegExp(`^Step ${after - 1}:`));
+  expect(await what(page, 'Process-2')).toBe('about to write c.value');
+  expect(await what(page, 'Process-1')).toBe('about to read c.value');
+  await take(page, 'Process-2');
+
+  await finishInTurn(page);
+  await expect(status(page)).toHaveText(/over/);
+  await expect(consoleText(page)).toContainText('total 5');
+  await expect(consoleText(page)).toContainText('lost an update');
+
+  // Share carries the schedule; the link's reader replays it, and gets the same total.
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.locator('.share-output').inputValue();
+  expect(new URL(link).searchParams.get('schedule')).toMatch(/^1f\.[0-9a-z]+\./);
+  const reader = await context.newPage();
+  await reader.goto(link);
+  await expect(reader.locator('body[data-workers=ready]')).toBeAttached({ timeout: 60_000 });
+  await expect(status(reader)).toHaveText(/This link carries a schedule of \d+ steps/);
+  await expect(consoleText(reader)).not.toContainText('total'); // nothing runs by itself
+  await panel(reader).getByRole('button', { name: 'Replay step by step' }).click();
+  await expect(status(reader)).toHaveText(/^Step 1: the schedule gives it/);
+  await expect(row(reader, 'MainProcess')).toHaveClass(/step-scheduled/);
+  await panel(reader).getByRole('button', { name: 'Next step' }).click();
+  await expect(status(reader)).toHaveText(/^Step 2:/);
+  await panel(reader).getByRole('button', { name: 'Play to the end' }).click();
+  await expect(status(reader)).toHaveText(/over/);
+  await expect(consoleText(reader)).toContainText('total 5');
+});
+
+test('Find a failing schedule finds the lost update, and Replay plays it to the same output', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await openWith(page, LOST_UPDATE, '/?lang=en');
+  await page.getByRole('button', { name: 'Find a failing schedule' }).click();
+  await expect(panel(page).locator('progress')).toBeVisible();
+  await expect(status(page)).toHaveText(
+    /^Schedule \d+ fails: the main process exited with code 1\./,
+    { timeout: 240_000 },
+  );
+  const total = (await consoleText(page).textContent())!.match(/total [0-5]\b/)![0];
+  await expect(consoleText(page)).toContainText('lost an update');
+  await panel(page).getByRole('button', { name: 'Replay step by step' }).click();
+  await expect(status(page)).toHaveText(/^Step 1: the schedule gives it/);
+  await panel(page).getByRole('button', { name: 'Play to the end' }).click();
+  await expect(status(page)).toHaveText(/over/);
+  await expect(consoleText(page)).toContainText(total);
+});
+
+test('Stop ends an exploration, and says after how many schedules', async ({ page }) => {
+  test.setTimeout(120_000);
+  const locked = LOST_UPDATE.replace('{ lock: false }', '').replace(
+    'c.value = c.value + 1',
+    'c.getLock().acquire(), (c.value = c.value + 1), c.getLock().release()',
+  );
+  await openWith(page, locked, '/?lang=en');
+  await page.getByRole('button', { name: 'Find a failing schedule' }).click();
+  await expect(status(page)).toHaveText(/^Trying schedules: ([3-9]|\d\d+) of 200/, {
+    timeout: 60_000,
+  });
+  await page.keyboard.press('Escape');
+  await expect(status(page)).toHaveText(/^Stopped after \d+ schedules\./);
+  await expect(page.getByRole('button', { name: 'Find a failing schedule' })).toBeEnabled();
+});

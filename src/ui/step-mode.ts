@@ -1,0 +1,399 @@
+/**
+ * Play the scheduler (#17) on the page: Step starts the program paused and the reader gives
+ * each turn (step-chooser.ts); "Find a failing schedule" explores (explore-page.ts); a failing
+ * schedule, or one a link carries, replays step by step. Runs start through the page's own Run
+ * path (main.ts), so the console, process table and timeline show them as any run.
+ */
+import type { ProgramFile } from '../compile/program-files';
+import { ActivityLog } from '../host/activity';
+import type { RunEvent } from '../host/run-events';
+import { formatSchedule, parseSchedule, prefixChooser, type Schedule } from '../host/schedules';
+import type { Run, RunOptions } from '../host/supervisor';
+import type { WorkerPool } from '../host/worker-pool';
+import { PAGE_SCHEDULES, explorePage, failureWords } from './explore-page';
+import { t, tf, worded } from './i18n';
+import type { LineMark } from './monaco-setup';
+import { StepChooser } from './step-chooser';
+import { StepList, type StepRow } from './step-panel';
+import { pointText } from './step-words';
+import './step-mode.css';
+
+/** What step mode needs from the page. */
+export interface StepHost {
+  pool: WorkerPool;
+  files(): ProgramFile[];
+  /** Detect races is on. */
+  races(): boolean;
+  /** Starts the editor's program as Run does, under `schedule`; main.ts calls follow(). */
+  start(schedule: NonNullable<RunOptions['schedule']>): void;
+  /** Stops the run under way, if any. */
+  stop(): void;
+  /** Shows a finished run's events in the console (an explored schedule's), then `note`. */
+  showEvents(events: RunEvent[], note: string | null): void;
+  /** A process's colour in the console. */
+  colour(pid: number): string;
+  /** The next steps' line marks changed (lineMarks()). */
+  marksChanged(): void;
+  /** An exploration is under way: Stop works, the status says so. */
+  busy(busy: boolean): void;
+}
+
+/** A step-mode run and how to make it again (Undo). */
+interface Session {
+  seed: number;
+  fine: boolean;
+  chooser: StepChooser;
+  run: Run | null;
+  log: ActivityLog;
+  ended: boolean;
+}
+
+export class StepMode {
+  private readonly panel: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly list: StepList;
+  private readonly undo: HTMLButtonElement;
+  private readonly next: HTMLButtonElement;
+  private readonly free: HTMLButtonElement;
+  private readonly fine: HTMLInputElement;
+  private readonly find: HTMLButtonElement;
+  private readonly progress: HTMLProgressElement;
+  private readonly replay: HTMLButtonElement;
+  private session: Session | null = null;
+  /** A schedule to replay: one a link carries, or a failing one found (null: none). */
+  private offered: { schedule: string; note: () => string } | null = null;
+  private exploring: AbortController | null = null;
+  private tried = 0;
+  /** What the last exploration came to, when it offers nothing to replay. */
+  private note: (() => string) | null = null;
+
+  constructor(
+    toolbar: HTMLElement,
+    /** The panel goes first in it. */
+    panelParent: HTMLElement,
+    private readonly host: StepHost,
+  ) {
+    const tools = document.createElement('span');
+    tools.className = 'step-tools';
+    const step = button('step', 'stepTitle');
+    const fineLabel = document.createElement('label');
+    fineLabel.dataset.i18nTitle = 'fineStepsTitle';
+    fineLabel.title = t('fineStepsTitle');
+    this.fine = document.createElement('input');
+    this.fine.type = 'checkbox';
+    fineLabel.append(this.fine, worded(document.createElement('span'), 'fineSteps'));
+    this.find = button('findFailing', 'findFailingTitle');
+    tools.append(step, fineLabel, this.find);
+    const races = toolbar.querySelector('#races');
+    if (races) races.after(tools);
+    else toolbar.append(tools);
+
+    this.panel = document.createElement('section');
+    this.panel.className = 'step-panel';
+    this.panel.dataset.i18nLabel = 'stepPanel';
+    this.panel.setAttribute('aria-label', t('stepPanel'));
+    this.panel.hidden = true;
+    this.status = document.createElement('p');
+    this.status.className = 'step-status';
+    this.status.setAttribute('role', 'status');
+    this.progress = document.createElement('progress');
+    this.progress.max = PAGE_SCHEDULES;
+    this.progress.setAttribute('aria-label', t('schedulesTried'));
+    this.list = new StepList((pid) => this.pick(pid));
+    const controls = document.createElement('div');
+    controls.className = 'step-controls';
+    this.next = button('stepNext', 'stepNextTitle');
+    this.undo = button('stepUndo', 'stepUndoTitle');
+    this.free = button('stepRunFreely', 'stepRunFreelyTitle');
+    this.replay = button('replaySchedule', 'replayScheduleTitle');
+    controls.append(this.next, this.free, this.undo, this.replay);
+    this.panel.append(this.status, this.progress, this.list.element, controls);
+    panelParent.prepend(this.panel);
+
+    step.addEventListener('click', () => this.begin(this.newSeed(), this.fine.checked, null, []));
+    this.find.addEventListener('click', () => void this.explore());
+    this.next.addEventListener('click', () => {
+      const scheduled = this.session?.chooser.ask?.scheduled;
+      if (scheduled != null) this.pick(scheduled);
+    });
+    this.free.addEventListener('click', () => this.session?.chooser.free());
+    this.undo.addEventListener('click', () => this.undoStep());
+    this.replay.addEventListener(
+      'click',
+      () => this.offered && this.replaySchedule(this.offered.schedule),
+    );
+    window.addEventListener('keydown', (event) => this.key(event));
+    this.render();
+  }
+
+  /** A run started (main.ts): a step-mode run is this session's. */
+  follow(run: Run): void {
+    if (!this.session) return;
+    this.session.run = run;
+    this.render();
+  }
+
+  event(event: RunEvent): void {
+    const session = this.session;
+    if (!session) return;
+    if (event.type === 'process') session.log.process(event.info);
+    if (event.type === 'end') {
+      session.ended = true;
+      this.render();
+    }
+  }
+
+  /** A run that is not step mode started: the session, or exploration, is over. */
+  leave(): void {
+    this.exploring?.abort();
+    this.session = null;
+    this.note = null;
+    this.render();
+  }
+
+  /** Stop was pressed: an exploration under way stops too. */
+  stop(): void {
+    this.exploring?.abort();
+  }
+
+  /** The program was edited: schedules offered were of the program before. */
+  programChanged(): void {
+    if (!this.offered) return;
+    this.offered = null;
+    this.render();
+  }
+
+  /**
+   * Offers a link's schedule for replay (the reader presses Replay: nothing runs by itself).
+   * Returns what is wrong with it, or null.
+   */
+  offerLinkSchedule(text: string): string | null {
+    let schedule: Schedule;
+    try {
+      schedule = parseSchedule(text);
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+    const steps = schedule.turns.length;
+    this.offered = { schedule: text, note: () => tf('linkSchedule', { steps }) };
+    this.render();
+    return null;
+  }
+
+  /** The schedule a share link should carry: the step-mode run's, else the one offered. */
+  schedule(): string | null {
+    const session = this.session;
+    if (!session?.run) return this.offered?.schedule ?? null;
+    const turns = session.chooser.schedule ?? session.run.turns;
+    return formatSchedule({ seed: session.seed, fine: session.fine, turns: [...turns] });
+  }
+
+  /** Each process at a point marks its line in its colour. */
+  lineMarks(): LineMark[] {
+    const session = this.session;
+    const ask = session?.chooser.ask;
+    if (!session?.run || !ask) return [];
+    return this.rows(session).flatMap((row) => {
+      const line = ask.ready.find((r) => r.pid === row.pid)?.line ?? 0;
+      if (line <= 0) return [];
+      const colour = colourClass(row.colour);
+      return [
+        {
+          line,
+          lineClass: `step-line ${colour}`,
+          glyphClass: `step-glyph ${colour}`,
+          hover: () => ({ heading: `${row.name} ${row.pid}`, detail: this.whatOf(row.pid) }),
+        },
+      ];
+    });
+  }
+
+  /** Redraws in the page's language. */
+  relabel(): void {
+    this.panel.setAttribute('aria-label', t('stepPanel'));
+    this.progress.setAttribute('aria-label', t('schedulesTried'));
+    this.render();
+  }
+
+  private newSeed(): number {
+    return crypto.getRandomValues(new Uint32Array(1))[0] >>> 1;
+  }
+
+  /** Starts a step-mode run: `prefix`'s turns at once, then the reader's (or `script`'s). */
+  private begin(seed: number, fine: boolean, script: readonly number[] | null, prefix: number[]) {
+    this.stop();
+    const chooser = new StepChooser(seed, script, () => this.render());
+    this.session = { seed, fine, chooser, run: null, log: new ActivityLog(), ended: false };
+    this.fine.checked = fine;
+    this.host.start({
+      chooser: prefix.length > 0 ? prefixChooser(prefix, chooser) : chooser,
+      seed,
+      fine,
+    });
+    this.render();
+  }
+
+  private replaySchedule(text: string): void {
+    const { seed, fine, turns } = parseSchedule(text);
+    this.begin(seed, fine, turns, []);
+  }
+
+  /** Goes back one step: the same run again, up to the turn before the last. */
+  private undoStep(): void {
+    const session = this.session;
+    if (!session?.run || session.run.turns.length === 0) return;
+    const { seed, fine, chooser, run } = session;
+    this.begin(seed, fine, chooser.schedule, run.turns.slice(0, -1));
+  }
+
+  private pick(pid: number): void {
+    if (this.session?.chooser.pick(pid)) this.host.marksChanged();
+  }
+
+  private key(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || event.altKey || !this.session?.chooser.ask) return;
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, [contenteditable], .monaco-editor')) return;
+    const pid = this.list.byKey(event.key);
+    if (pid === null) return;
+    event.preventDefault();
+    this.pick(pid);
+  }
+
+  private async explore(): Promise<void> {
+    this.leave();
+    this.host.stop();
+    this.offered = null;
+    this.note = null;
+    const exploring = (this.exploring = new AbortController());
+    this.tried = 0;
+    this.host.busy(true);
+    this.render();
+    try {
+      const { failing, explored } = await explorePage({
+        pool: this.host.pool,
+        files: this.host.files(),
+        races: this.host.races(),
+        signal: exploring.signal,
+        progress: (tried) => {
+          this.tried = tried;
+          this.render();
+        },
+      });
+      if (!failing) {
+        this.note = () => tf('exploreNoneFailed', { n: explored });
+      } else {
+        this.offered = {
+          schedule: failing.schedule!,
+          note: () => tf('exploreFound', { n: explored, why: failureWords(failing.why) }),
+        };
+        this.host.showEvents(failing.events, failing.compileError?.report ?? null);
+      }
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === 'AbortError')) throw error;
+      const tried = this.tried;
+      this.note = () => tf('exploreStopped', { n: tried });
+    } finally {
+      this.exploring = null;
+      this.host.busy(false);
+      this.render();
+    }
+  }
+
+  /** Shows what is going on. */
+  private render(): void {
+    const session = this.session;
+    const ask = session?.chooser.ask ?? null;
+    this.panel.hidden = !session && !this.offered && !this.exploring && !this.note;
+    this.progress.hidden = !this.exploring;
+    this.progress.value = this.tried;
+    this.find.disabled = this.exploring !== null;
+    this.list.element.hidden = !session;
+    this.list.show(session?.run ? this.rows(session) : []);
+    this.replay.hidden = !this.offered || session !== null || this.exploring !== null;
+    this.next.hidden = ask?.scheduled == null;
+    this.free.hidden = !session || session.ended || session.chooser.isFree;
+    this.worded(this.free, session?.chooser.schedule ? 'stepPlayToEnd' : 'stepRunFreely');
+    this.undo.hidden = !session;
+    this.undo.disabled =
+      !session?.run || session.run.turns.length === 0 || (!ask && !session.ended);
+    this.status.textContent = this.statusText();
+    this.host.marksChanged();
+  }
+
+  private statusText(): string {
+    const session = this.session;
+    if (this.exploring) return tf('exploring', { n: this.tried, max: PAGE_SCHEDULES });
+    if (!session) return (this.offered?.note ?? this.note)?.() ?? '';
+    const ask = session.chooser.ask;
+    if (session.ended) return t('stepOver');
+    if (ask) return tf(session.chooser.schedule ? 'stepAskReplay' : 'stepAsk', { n: ask.step + 1 });
+    return t(session.chooser.isFree ? 'stepFree' : 'stepMoving');
+  }
+
+  /** The live processes: those that can take the next step, then those that wait. */
+  private rows(session: Session): StepRow[] {
+    const ask = session.chooser.ask;
+    session.log.poll(session.run!);
+    const rows: StepRow[] = [];
+    for (const { info, state, on } of session.log.all()) {
+      const ready = ask?.ready.some((r) => r.pid === info.pid) ?? false;
+      const waiting = state === 'blocked' || state === 'sleeping';
+      if (!ready && !(ask && waiting)) continue;
+      const what = ready
+        ? this.whatOf(info.pid)
+        : state === 'sleeping'
+          ? t('sleeping')
+          : on
+            ? tf('stepWaitsFor', { on })
+            : t('blocked');
+      const scheduled = ask?.scheduled === info.pid;
+      rows.push({
+        pid: info.pid,
+        name: info.name,
+        colour: this.host.colour(info.pid),
+        what,
+        ready,
+        scheduled,
+      });
+    }
+    return rows.sort((a, b) => a.pid - b.pid);
+  }
+
+  private whatOf(pid: number): string {
+    const run = this.session?.run;
+    const point = this.session?.chooser.ask?.ready.find((r) => r.pid === pid);
+    return run && point ? pointText(point.kind, point.obj, run) : '';
+  }
+
+  private worded(element: HTMLElement, key: Parameters<typeof t>[0]): void {
+    element.dataset.i18n = key;
+    element.textContent = t(key);
+  }
+}
+
+function button(text: Parameters<typeof t>[0], title: Parameters<typeof t>[0]): HTMLButtonElement {
+  const element = worded(document.createElement('button'), text, title);
+  element.type = 'button';
+  return element;
+}
+
+/** Editor marks are CSS classes: one per console colour, made when first needed. */
+const colourClasses = new Map<string, string>();
+let colourSheet: CSSStyleSheet | null = null;
+
+function colourClass(colour: string): string {
+  let name = colourClasses.get(colour);
+  if (name) return name;
+  name = `step-colour-${colourClasses.size}`;
+  colourClasses.set(colour, name);
+  if (!colourSheet) {
+    colourSheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, colourSheet];
+  }
+  colourSheet.insertRule(
+    `.step-line.${name} { background: color-mix(in srgb, ${colour} 18%, transparent); }`,
+  );
+  colourSheet.insertRule(`.step-glyph.${name} { background: ${colour}; }`);
+  return name;
+}
