@@ -7,6 +7,7 @@ import p31 from '../programs/p31.ts?raw';
 import p32 from '../programs/p32.ts?raw';
 import p59 from '../programs/p59.ts?raw';
 import p62 from '../programs/p62.ts?raw';
+import p63 from '../programs/p63.ts?raw';
 
 export const locks: Lesson[] = [
   {
@@ -109,5 +110,19 @@ export const locks: Lesson[] = [
     },
     source: p62,
     detectRaces: true,
+  },
+  {
+    id: 'p63',
+    group: 'locks',
+    title: { zh: '当一回调度器', en: 'Be the scheduler' },
+    explain: {
+      zh: '两个进程各给 c 加 3 次 1,总数应该是 6。直接运行:几乎每次都是 6,因为一个进程早在另一个启动之前就做完了 3 次加法。改按"单步":程序暂停着启动,进程一次只走一个。每个进程停在它的下一个调度点(start、join、print、锁的 acquire 和 release、队列的 put 和 get、sleep……),旁边写着它即将做什么;点击一个进程(或按它的编号),它就走一步。打开"细粒度"后,共享 Value 和 Array 的每次读、每次写也各算一步,于是 c.value = c.value + 1 是两步:先读,再写。亲手丢掉一次更新:先让主进程走,直到它启动了两个进程、停在 join;让 Process-1 走到"即将写入 c"(它读到了 0);再让 Process-2 也走到"即将写入"(它也读到了 0);然后让两个都写:都写入 1,一次加法就丢了。"自由运行"让剩下的步骤自己跑完:总数是 5,主进程抛出异常。"撤销"回到上一步。"找出失败的调度"替你点:它在最多 200 种调度下运行程序(带种子的随机游走和 PCT),显示进度,可以停止,遇到第一次失败(未捕获的异常、非零退出码或死锁)就停下,在控制台显示那次运行的输出;"逐步重放"把这个调度一步一步放给你看。分享的链接可以带上调度(schedule= 参数):打开链接的人看到的正是丢掉更新的那种交错。调度运行里时间是虚拟的(sleep 只拨快一个时钟),random 的种子来自调度,所以重放每次都完全一样。不用页面也行:npm run snippet -- p63.ts --explore 200 打印失败那次运行的输出,最后一行是 failing schedule: 1f.…,退出码 1;--replay 加上这个字符串再运行一次,输出逐字节相同。修好它:拿着 Value 自带的锁执行这一行,c.getLock().withLock(() => { c.value = c.value + 1; }),就再也找不到失败的调度。',
+      en: "Two processes add 1 to c three times each, so the total should be 6. Run it: it is 6 nearly every time, as one process is done with its three additions long before the other has started. Press Step instead: the program starts paused and the processes run one at a time. Each stops at its next scheduling point (start, join, print, a lock's acquire and release, a queue's put and get, sleep...) and says what it is about to do; click a process (or press its number) and it takes one step. With Fine steps on, every read and every write of a shared Value or Array is a step too, so c.value = c.value + 1 is two steps: a read, then a write. Lose an update by hand: step main until it has started both processes and stops at join; step Process-1 until it is about to write c (it read 0); step Process-2 until it too is about to write (it read 0 as well); now let both write: each writes 1, and one addition is lost. Run freely lets the rest run: the total is 5 and main throws. Undo goes back one step. Find a failing schedule does the clicking for you: it runs the program under up to 200 schedules (seeded random walks and PCT), with a progress bar and Stop, until one fails (an uncaught exception, a non-zero exit code, a deadlock), and shows that run's output; Replay step by step plays that schedule to you one step at a time. A share link can carry the schedule (the schedule= parameter): whoever opens it sees exactly the interleaving that lost the update. In a scheduled run time is virtual (sleep moves a clock on) and random is seeded from the schedule, so a replay is the same every time. Without the page: npm run snippet -- p63.ts --explore 200 prints the failing run's output and a last line failing schedule: 1f.…, and exits 1; --replay with that string runs it again, the same output byte for byte. The fix: hold the Value's own lock around the line, c.getLock().withLock(() => { c.value = c.value + 1; }), and no failing schedule is found.",
+    },
+    browserNote: {
+      zh: '这不是文章里的程序,是为单步模式写的练习。CPython 里也一样会丢:multiprocessing.Value 的 c.value = c.value + 1 也是先读再写,Value 的锁并不跨这两步;只是在那里你没法自己决定交错。',
+      en: "Not a program of the articles: an exercise for step mode. CPython loses the update the same way (c.value = c.value + 1 on a multiprocessing.Value is a read and then a write, and the Value's lock is not held across both); there you cannot choose the interleaving.",
+    },
+    source: p63,
   },
 ];
