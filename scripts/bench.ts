@@ -16,6 +16,7 @@ import { poolMeasures } from './bench/pools';
 import { processMeasures } from './bench/processes';
 import { queueMeasures } from './bench/queues';
 import { raceMeasures } from './bench/races';
+import { scheduleMeasures } from './bench/schedules';
 import { shareMeasures } from './bench/share';
 import { syncMeasures } from './bench/sync';
 
@@ -26,6 +27,7 @@ const MEASURES: Measure[] = [
   ...poolMeasures,
   ...kernelMeasures,
   ...raceMeasures,
+  ...scheduleMeasures,
   ...shareMeasures,
   ...pageMeasures,
 ];
