@@ -155,7 +155,7 @@ if (!embed) mountShareButtons(toolbar, current);
 // Step mode, exploring and replaying schedules (#17): the full playground's, not embeds'.
 const steps: StepMode | null = embed
   ? null
-  : new StepMode(toolbar, $('.side-pane'), {
+  : new StepMode(toolbar, $('#console-pane'), {
       pool,
       files: () => editor.files,
       races: () => detectRaces.on,

@@ -13,9 +13,10 @@ import type { WorkerPool } from '../host/worker-pool';
 import { PAGE_SCHEDULES, explorePage, failureWords } from './explore-page';
 import { t, tf, worded } from './i18n';
 import type { LineMark } from './monaco-setup';
-import { StepChooser } from './step-chooser';
+import { StepChooser, type Ask } from './step-chooser';
 import { StepList, type StepRow } from './step-panel';
 import { pointText } from './step-words';
+import { Point } from '../runtime/sched/region';
 import './step-mode.css';
 
 /** What step mode needs from the page. */
@@ -69,7 +70,7 @@ export class StepMode {
 
   constructor(
     toolbar: HTMLElement,
-    /** The panel goes first in it. */
+    /** The panel goes first in it (the console pane). */
     panelParent: HTMLElement,
     private readonly host: StepHost,
   ) {
@@ -113,7 +114,7 @@ export class StepMode {
     step.addEventListener('click', () => this.begin(this.newSeed(), this.fine.checked, null, []));
     this.find.addEventListener('click', () => void this.explore());
     this.next.addEventListener('click', () => {
-      const scheduled = this.session?.chooser.ask?.scheduled;
+      const scheduled = this.asked()?.scheduled;
       if (scheduled != null) this.pick(scheduled);
     });
     this.free.addEventListener('click', () => this.session?.chooser.free());
@@ -191,10 +192,13 @@ export class StepMode {
   /** Each process at a point marks its line in its colour. */
   lineMarks(): LineMark[] {
     const session = this.session;
-    const ask = session?.chooser.ask;
+    const ask = this.asked();
     if (!session?.run || !ask) return [];
     return this.rows(session).flatMap((row) => {
-      const line = ask.ready.find((r) => r.pid === row.pid)?.line ?? 0;
+      const point = ask.ready.find((r) => r.pid === row.pid);
+      // A process about to begin has run none of its own lines (the register holds the
+      // module's last top-level line); line 0: compiled without line marks.
+      const line = point && point.kind !== Point.Begin ? point.line : 0;
       if (line <= 0) return [];
       const colour = colourClass(row.colour);
       return [
@@ -251,7 +255,7 @@ export class StepMode {
   }
 
   private key(event: KeyboardEvent): void {
-    if (event.ctrlKey || event.metaKey || event.altKey || !this.session?.chooser.ask) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || !this.asked()) return;
     const target = event.target as HTMLElement | null;
     if (target?.closest('input, textarea, select, [contenteditable], .monaco-editor')) return;
     const pid = this.list.byKey(event.key);
@@ -303,7 +307,7 @@ export class StepMode {
   /** Shows what is going on. */
   private render(): void {
     const session = this.session;
-    const ask = session?.chooser.ask ?? null;
+    const ask = this.asked();
     this.panel.hidden = !session && !this.offered && !this.exploring && !this.note;
     this.progress.hidden = !this.exploring;
     this.progress.value = this.tried;
@@ -317,7 +321,8 @@ export class StepMode {
     this.undo.hidden = !session;
     this.undo.disabled =
       !session?.run || session.run.turns.length === 0 || (!ask && !session.ended);
-    this.status.textContent = this.statusText();
+    const status = this.statusText();
+    if (this.status.textContent !== status) this.status.textContent = status; // read out once
     this.host.marksChanged();
   }
 
@@ -325,7 +330,7 @@ export class StepMode {
     const session = this.session;
     if (this.exploring) return tf('exploring', { n: this.tried, max: PAGE_SCHEDULES });
     if (!session) return (this.offered?.note ?? this.note)?.() ?? '';
-    const ask = session.chooser.ask;
+    const ask = this.asked();
     if (session.ended) return t('stepOver');
     if (ask) return tf(session.chooser.schedule ? 'stepAskReplay' : 'stepAsk', { n: ask.step + 1 });
     return t(session.chooser.isFree ? 'stepFree' : 'stepMoving');
@@ -333,7 +338,7 @@ export class StepMode {
 
   /** The live processes: those that can take the next step, then those that wait. */
   private rows(session: Session): StepRow[] {
-    const ask = session.chooser.ask;
+    const ask = this.asked();
     session.log.poll(session.run!);
     const rows: StepRow[] = [];
     for (const { info, state, on } of session.log.all()) {
@@ -360,9 +365,15 @@ export class StepMode {
     return rows.sort((a, b) => a.pid - b.pid);
   }
 
+  /** The turn the reader is asked to give, if any (none once the run is over). */
+  private asked(): Ask | null {
+    const session = this.session;
+    return session && !session.ended ? session.chooser.ask : null;
+  }
+
   private whatOf(pid: number): string {
     const run = this.session?.run;
-    const point = this.session?.chooser.ask?.ready.find((r) => r.pid === pid);
+    const point = this.asked()?.ready.find((r) => r.pid === pid);
     return run && point ? pointText(point.kind, point.obj, run) : '';
   }
 
