@@ -43,8 +43,12 @@ export class RunInspector {
   }
 
   event(event: RunEvent): void {
-    if (event.type === 'process') this.log.process(event.info);
-    else if (event.type === 'deadlock') {
+    if (event.type === 'process') {
+      // A process's trace goes first: once it is done its row takes no more events, and a
+      // short run ends before the next refresh would have read them.
+      if (event.info.endedAt !== null && this.run) this.log.poll(this.run);
+      this.log.process(event.info);
+    } else if (event.type === 'deadlock') {
       this.table.markCycle(event.report.cycle);
       this.timeline.markCycle(event.report.cycle);
     } else if (event.type === 'race') {
