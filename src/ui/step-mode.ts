@@ -14,6 +14,7 @@ import { PAGE_SCHEDULES, explorePage, failureWords } from './explore-page';
 import { t, tf, worded } from './i18n';
 import type { LineMark } from './monaco-setup';
 import { StepChooser, type Ask } from './step-chooser';
+import { showInAddressBar } from './share';
 import { StepList, type StepRow } from './step-panel';
 import { pointText } from './step-words';
 import { Point } from '../runtime/sched/region';
@@ -161,6 +162,7 @@ export class StepMode {
   programChanged(): void {
     if (!this.offered) return;
     this.offered = null;
+    showInAddressBar('schedule', null); // a reload must not offer it for the program edited
     this.render();
   }
 
@@ -287,10 +289,10 @@ export class StepMode {
       if (!failing) {
         this.note = () => tf('exploreNoneFailed', { n: explored });
       } else {
-        this.offered = {
-          schedule: failing.schedule!,
-          note: () => tf('exploreFound', { n: explored, why: failureWords(failing.why) }),
-        };
+        const note = () => tf('exploreFound', { n: explored, why: failureWords(failing.why) });
+        // A program that does not compile has no schedule to replay.
+        if (failing.schedule) this.offered = { schedule: failing.schedule, note };
+        else this.note = note;
         this.host.showEvents(failing.events, failing.compileError?.report ?? null);
       }
     } catch (error) {

@@ -42,7 +42,7 @@ export class StepList {
     const again =
       this.element.querySelector<HTMLElement>(`button[data-pid="${focused}"]`) ??
       this.element.querySelector<HTMLElement>('button');
-    again?.focus();
+    again?.focus({ preventScroll: true });
   }
 
   /** The process of number key `key` ('1'-'9'), if it can take the step. */
