@@ -69,3 +69,23 @@ test('p63 with the fix it gives (the Value lock around the line): 40 schedules, 
   expect(found.failing).toBeNull();
   expect(found.explored).toBe(40);
 });
+
+test('p63 in the page: it opens with race detection off, and Find a failing schedule finds the lost update', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto('/?lesson=p63&lang=en');
+  await expect(page.locator('body[data-workers=ready]')).toBeAttached({ timeout: 60_000 });
+  // With detection on, the page's exploration would fail the first schedule on the race report.
+  await expect(page.getByRole('button', { name: 'Detect races' })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+  await page.getByRole('button', { name: 'Find a failing schedule' }).click();
+  const status = page.getByRole('region', { name: 'Schedule' }).getByRole('status');
+  await expect(status).toHaveText(/^Schedule \d+ fails: the main process exited with code 1\./, {
+    timeout: 240_000,
+  });
+  await expect(page.locator('.console')).toContainText(/total [0-5]\b/);
+  await expect(page.locator('.console')).toContainText('lost an update: the total is');
+});
