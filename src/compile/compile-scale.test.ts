@@ -47,8 +47,9 @@ describe('compile on large programs', () => {
     const large = manyShortStatements(64 * 1024);
     compileTime(large, 1); // warms the JIT and grows the heap for both sizes
     // Linear measured 4.9 to 6.3 here (a large program's syntax tree lives long enough to be
-    // collected as old objects); the quadratic compile this replaced measured 22.
-    expect(compileTime(large, 4) / compileTime(small, 16)).toBeLessThan(8);
+    // collected as old objects), and 8.9 once beside the whole suite on a loaded machine; the
+    // quadratic compile this replaced measured 22.
+    expect(compileTime(large, 4) / compileTime(small, 16)).toBeLessThan(12);
   });
 
   it('keeps every line of a 64 KB program where it was', () => {
