@@ -1,7 +1,7 @@
 import { Process, Value } from 'multiprocessing';
 
 // 当一回调度器:两个进程各给计数器加 3 次,总数应该是 6。
-// 按工具栏的 "Step" 一步一步地运行,每一步由你决定轮到哪个进程。
+// 按工具栏的"单步"(Step)一步一步地运行,每一步由你决定轮到哪个进程。
 // 打开"细粒度"后,c.value = c.value + 1 是两步:先读,再写。你能让它丢掉一次更新吗?
 // Be the scheduler: two processes add 1 to a counter three times each, so the total is 6.
 // Press "Step" in the toolbar and choose who moves at every step. With "Fine steps" on,
