@@ -192,7 +192,9 @@ test('Find a failing schedule finds the lost update, and Replay plays it to the 
   await expect(consoleText(page)).toContainText(total);
 });
 
-test('Stop ends an exploration, and says after how many schedules', async ({ page }) => {
+test('Stop ends an exploration and says after how many schedules; Step takes over from one', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const locked = LOST_UPDATE.replace('{ lock: false }', '').replace(
     'c.value = c.value + 1',
@@ -203,7 +205,28 @@ test('Stop ends an exploration, and says after how many schedules', async ({ pag
   await expect(status(page)).toHaveText(/^Trying schedules: ([3-9]|\d\d+) of 200/, {
     timeout: 60_000,
   });
+  const stop = page.getByRole('button', { name: 'Stop', exact: true });
+  await expect(stop).toBeEnabled();
   await page.keyboard.press('Escape');
   await expect(status(page)).toHaveText(/^Stopped after \d+ schedules\./);
   await expect(page.getByRole('button', { name: 'Find a failing schedule' })).toBeEnabled();
+  await expect(stop).toBeDisabled();
+
+  // Step while exploring: the exploration ends, and Stop is the step-mode run's.
+  await page.getByRole('button', { name: 'Find a failing schedule' }).click();
+  await expect(status(page)).toHaveText(/^Trying schedules: [1-9]/, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(status(page)).toHaveText(/^Step 1: pick the process/);
+  await expect(panel(page).locator('progress')).toBeHidden();
+  await expect(stop).toBeEnabled();
+  await stop.click();
+  await expect(status(page)).toHaveText(/over/);
+});
+
+test('a link whose schedule cannot be read says so, and offers no replay', async ({ page }) => {
+  await page.goto('/?lang=en&schedule=2x.nonsense');
+  await expect(page.getByRole('alert')).toContainText(
+    "The schedule in this link cannot be read, so it cannot be replayed: not a schedule: '2x.nonsense'",
+  );
+  await expect(panel(page)).toBeHidden();
 });

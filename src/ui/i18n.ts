@@ -173,6 +173,10 @@ const WORDS = {
     zh: '这个链接带有一个 {steps} 步的调度。',
     en: 'This link carries a schedule of {steps} steps.',
   },
+  linkScheduleBad: {
+    zh: '这个链接里的调度无法读取,不能重放:{why}',
+    en: 'The schedule in this link cannot be read, so it cannot be replayed: {why}',
+  },
   schedulesTried: { zh: '已尝试的调度', en: 'Schedules tried' },
   exploring: { zh: '正在尝试调度:{n} / {max}', en: 'Trying schedules: {n} of {max}' },
   exploreNoneFailed: {

@@ -147,7 +147,7 @@ export class StepMode {
 
   /** A run that is not step mode started: the session, or exploration, is over. */
   leave(): void {
-    this.exploring?.abort();
+    this.supersede();
     this.session = null;
     this.note = null;
     this.render();
@@ -156,6 +156,12 @@ export class StepMode {
   /** Stop was pressed: an exploration under way stops too. */
   stop(): void {
     this.exploring?.abort();
+  }
+
+  /** Another run takes over from an exploration under way (and Stop is its own from now). */
+  private supersede(): void {
+    this.exploring?.abort();
+    this.exploring = null;
   }
 
   /** The program was edited: schedules offered were of the program before. */
@@ -175,7 +181,7 @@ export class StepMode {
     try {
       schedule = parseSchedule(text);
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return tf('linkScheduleBad', { why: error instanceof Error ? error.message : String(error) });
     }
     const steps = schedule.turns.length;
     this.offered = { schedule: text, note: () => tf('linkSchedule', { steps }) };
@@ -227,7 +233,7 @@ export class StepMode {
 
   /** Starts a step-mode run: `prefix`'s turns at once, then the reader's (or `script`'s). */
   private begin(seed: number, fine: boolean, script: readonly number[] | null, prefix: number[]) {
-    this.stop();
+    this.supersede();
     const chooser = new StepChooser(seed, script, () => this.render());
     this.session = { seed, fine, chooser, run: null, log: new ActivityLog(), ended: false };
     this.fine.checked = fine;
@@ -297,12 +303,15 @@ export class StepMode {
       }
     } catch (error) {
       if (!(error instanceof DOMException && error.name === 'AbortError')) throw error;
+      if (this.exploring !== exploring) return; // Step or Run took over
       const tried = this.tried;
       this.note = () => tf('exploreStopped', { n: tried });
     } finally {
-      this.exploring = null;
-      this.host.busy(false);
-      this.render();
+      if (this.exploring === exploring) {
+        this.exploring = null;
+        this.host.busy(false);
+        this.render();
+      }
     }
   }
 
