@@ -52,7 +52,8 @@ export function failureOf(result: RunnerResult, races: boolean): string | null {
   const end = result.events.at(-1);
   if (end?.type !== 'end') return 'the run did not end';
   if (end.reason === 'deadlock') return 'a deadlock';
-  if (end.reason !== 'exit') return `the run was ${end.reason}`;
+  if (end.reason === 'timeout') return 'the run timed out';
+  if (end.reason !== 'exit') return 'the run was stopped';
   if (end.exitCode !== 0) return `the main process exited with code ${end.exitCode}`;
   const crashed = new Map<number, string>();
   for (const e of result.events) {
