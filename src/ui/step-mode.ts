@@ -11,11 +11,11 @@ import { formatSchedule, parseSchedule, prefixChooser, type Schedule } from '../
 import type { Run, RunOptions } from '../host/supervisor';
 import type { WorkerPool } from '../host/worker-pool';
 import { PAGE_SCHEDULES, explorePage, failureWords } from './explore-page';
-import { t, tf, worded } from './i18n';
+import { t, tf } from './i18n';
 import type { LineMark } from './monaco-setup';
 import { StepChooser, type Ask } from './step-chooser';
 import { showInAddressBar } from './share';
-import { StepList, type StepRow } from './step-panel';
+import { StepView, colourClass, type StepRow } from './step-panel';
 import { pointText } from './step-words';
 import { Point } from '../runtime/sched/region';
 import './step-mode.css';
@@ -51,16 +51,7 @@ interface Session {
 }
 
 export class StepMode {
-  private readonly panel: HTMLElement;
-  private readonly status: HTMLElement;
-  private readonly list: StepList;
-  private readonly undo: HTMLButtonElement;
-  private readonly next: HTMLButtonElement;
-  private readonly free: HTMLButtonElement;
-  private readonly fine: HTMLInputElement;
-  private readonly find: HTMLButtonElement;
-  private readonly progress: HTMLProgressElement;
-  private readonly replay: HTMLButtonElement;
+  private readonly view: StepView;
   private session: Session | null = null;
   /** A schedule to replay: one a link carries, or a failing one found (null: none). */
   private offered: { schedule: string; note: () => string } | null = null;
@@ -75,52 +66,19 @@ export class StepMode {
     panelParent: HTMLElement,
     private readonly host: StepHost,
   ) {
-    const tools = document.createElement('span');
-    tools.className = 'step-tools';
-    const step = button('step', 'stepTitle');
-    const fineLabel = document.createElement('label');
-    fineLabel.dataset.i18nTitle = 'fineStepsTitle';
-    fineLabel.title = t('fineStepsTitle');
-    this.fine = document.createElement('input');
-    this.fine.type = 'checkbox';
-    fineLabel.append(this.fine, worded(document.createElement('span'), 'fineSteps'));
-    this.find = button('findFailing', 'findFailingTitle');
-    tools.append(step, fineLabel, this.find);
-    const races = toolbar.querySelector('#races');
-    if (races) races.after(tools);
-    else toolbar.append(tools);
-
-    this.panel = document.createElement('section');
-    this.panel.className = 'step-panel';
-    this.panel.dataset.i18nLabel = 'stepPanel';
-    this.panel.setAttribute('aria-label', t('stepPanel'));
-    this.panel.hidden = true;
-    this.status = document.createElement('p');
-    this.status.className = 'step-status';
-    this.status.setAttribute('role', 'status');
-    this.progress = document.createElement('progress');
-    this.progress.max = PAGE_SCHEDULES;
-    this.progress.setAttribute('aria-label', t('schedulesTried'));
-    this.list = new StepList((pid) => this.pick(pid));
-    const controls = document.createElement('div');
-    controls.className = 'step-controls';
-    this.next = button('stepNext', 'stepNextTitle');
-    this.undo = button('stepUndo', 'stepUndoTitle');
-    this.free = button('stepRunFreely', 'stepRunFreelyTitle');
-    this.replay = button('replaySchedule', 'replayScheduleTitle');
-    controls.append(this.next, this.free, this.undo, this.replay);
-    this.panel.append(this.status, this.progress, this.list.element, controls);
-    panelParent.prepend(this.panel);
-
-    step.addEventListener('click', () => this.begin(this.newSeed(), this.fine.checked, null, []));
-    this.find.addEventListener('click', () => void this.explore());
-    this.next.addEventListener('click', () => {
+    this.view = new StepView(toolbar, panelParent, (pid) => this.pick(pid));
+    const { step, find, next, free, undo, replay } = this.view;
+    step.addEventListener('click', () =>
+      this.begin(this.newSeed(), this.view.fine.checked, null, []),
+    );
+    find.addEventListener('click', () => void this.explore());
+    next.addEventListener('click', () => {
       const scheduled = this.asked()?.scheduled;
       if (scheduled != null) this.pick(scheduled);
     });
-    this.free.addEventListener('click', () => this.session?.chooser.free());
-    this.undo.addEventListener('click', () => this.undoStep());
-    this.replay.addEventListener(
+    free.addEventListener('click', () => this.session?.chooser.free());
+    undo.addEventListener('click', () => this.undoStep());
+    replay.addEventListener(
       'click',
       () => this.offered && this.replaySchedule(this.offered.schedule),
     );
@@ -156,12 +114,6 @@ export class StepMode {
   /** Stop was pressed: an exploration under way stops too. */
   stop(): void {
     this.exploring?.abort();
-  }
-
-  /** Another run takes over from an exploration under way (and Stop is its own from now). */
-  private supersede(): void {
-    this.exploring?.abort();
-    this.exploring = null;
   }
 
   /** The program was edited: schedules offered were of the program before. */
@@ -222,8 +174,6 @@ export class StepMode {
 
   /** Redraws in the page's language. */
   relabel(): void {
-    this.panel.setAttribute('aria-label', t('stepPanel'));
-    this.progress.setAttribute('aria-label', t('schedulesTried'));
     this.render();
   }
 
@@ -231,12 +181,18 @@ export class StepMode {
     return crypto.getRandomValues(new Uint32Array(1))[0] >>> 1;
   }
 
+  /** Another run takes over from an exploration under way (and Stop is its own from now). */
+  private supersede(): void {
+    this.exploring?.abort();
+    this.exploring = null;
+  }
+
   /** Starts a step-mode run: `prefix`'s turns at once, then the reader's (or `script`'s). */
   private begin(seed: number, fine: boolean, script: readonly number[] | null, prefix: number[]) {
     this.supersede();
     const chooser = new StepChooser(seed, script, () => this.render());
     this.session = { seed, fine, chooser, run: null, log: new ActivityLog(), ended: false };
-    this.fine.checked = fine;
+    this.view.fine.checked = fine;
     this.host.start({
       chooser: prefix.length > 0 ? prefixChooser(prefix, chooser) : chooser,
       seed,
@@ -266,7 +222,7 @@ export class StepMode {
     if (event.ctrlKey || event.metaKey || event.altKey || !this.asked()) return;
     const target = event.target as HTMLElement | null;
     if (target?.closest('input, textarea, select, [contenteditable], .monaco-editor')) return;
-    const pid = this.list.byKey(event.key);
+    const pid = this.view.list.byKey(event.key);
     if (pid === null) return;
     event.preventDefault();
     this.pick(pid);
@@ -319,21 +275,21 @@ export class StepMode {
   private render(): void {
     const session = this.session;
     const ask = this.asked();
-    this.panel.hidden = !session && !this.offered && !this.exploring && !this.note;
-    this.progress.hidden = !this.exploring;
-    this.progress.value = this.tried;
-    this.find.disabled = this.exploring !== null;
-    this.list.element.hidden = !session;
-    this.list.show(session?.run ? this.rows(session) : []);
-    this.replay.hidden = !this.offered || session !== null || this.exploring !== null;
-    this.next.hidden = ask?.scheduled == null;
-    this.free.hidden = !session || session.ended || session.chooser.isFree;
-    this.worded(this.free, session?.chooser.schedule ? 'stepPlayToEnd' : 'stepRunFreely');
-    this.undo.hidden = !session;
-    this.undo.disabled =
+    this.view.panel.hidden = !session && !this.offered && !this.exploring && !this.note;
+    this.view.progress.hidden = !this.exploring;
+    this.view.progress.value = this.tried;
+    this.view.find.disabled = this.exploring !== null;
+    this.view.list.element.hidden = !session;
+    this.view.list.show(session?.run ? this.rows(session) : []);
+    this.view.replay.hidden = !this.offered || session !== null || this.exploring !== null;
+    this.view.next.hidden = ask?.scheduled == null;
+    this.view.free.hidden = !session || session.ended || session.chooser.isFree;
+    this.view.reword(this.view.free, session?.chooser.schedule ? 'stepPlayToEnd' : 'stepRunFreely');
+    this.view.undo.hidden = !session;
+    this.view.undo.disabled =
       !session?.run || session.run.turns.length === 0 || (!ask && !session.ended);
     const status = this.statusText();
-    if (this.status.textContent !== status) this.status.textContent = status; // read out once
+    if (this.view.status.textContent !== status) this.view.status.textContent = status; // read out once
     this.host.marksChanged();
   }
 
@@ -387,35 +343,4 @@ export class StepMode {
     const point = this.asked()?.ready.find((r) => r.pid === pid);
     return run && point ? pointText(point.kind, point.obj, run) : '';
   }
-
-  private worded(element: HTMLElement, key: Parameters<typeof t>[0]): void {
-    element.dataset.i18n = key;
-    element.textContent = t(key);
-  }
-}
-
-function button(text: Parameters<typeof t>[0], title: Parameters<typeof t>[0]): HTMLButtonElement {
-  const element = worded(document.createElement('button'), text, title);
-  element.type = 'button';
-  return element;
-}
-
-/** Editor marks are CSS classes: one per console colour, made when first needed. */
-const colourClasses = new Map<string, string>();
-let colourSheet: CSSStyleSheet | null = null;
-
-function colourClass(colour: string): string {
-  let name = colourClasses.get(colour);
-  if (name) return name;
-  name = `step-colour-${colourClasses.size}`;
-  colourClasses.set(colour, name);
-  if (!colourSheet) {
-    colourSheet = new CSSStyleSheet();
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, colourSheet];
-  }
-  colourSheet.insertRule(
-    `.step-line.${name} { background: color-mix(in srgb, ${colour} 18%, transparent); }`,
-  );
-  colourSheet.insertRule(`.step-glyph.${name} { background: ${colour}; }`);
-  return name;
 }

@@ -1,5 +1,10 @@
-/** Step mode's list of the live processes: who may take the next step, and who waits. */
-import { t, tf } from './i18n';
+/**
+ * Step mode's elements (step-mode.ts drives them): the toolbar's Step, Fine steps and Find a
+ * failing schedule; the panel above the console with its status, progress, the list of live
+ * processes (who may take the next step, who waits) and its buttons.
+ */
+import { PAGE_SCHEDULES } from './explore-page';
+import { t, tf, worded, type WordKey } from './i18n';
 
 /** One live process as the list shows it. */
 export interface StepRow {
@@ -87,4 +92,82 @@ export class StepList {
     li.append(button);
     return li;
   }
+}
+
+/** The toolbar's tools and the panel, made once; their words follow the page's language. */
+export class StepView {
+  readonly step = button('step', 'stepTitle');
+  readonly fine = document.createElement('input');
+  readonly find = button('findFailing', 'findFailingTitle');
+  readonly panel = document.createElement('section');
+  readonly status = document.createElement('p');
+  readonly progress = document.createElement('progress');
+  readonly list: StepList;
+  readonly next = button('stepNext', 'stepNextTitle');
+  readonly free = button('stepRunFreely', 'stepRunFreelyTitle');
+  readonly undo = button('stepUndo', 'stepUndoTitle');
+  readonly replay = button('replaySchedule', 'replayScheduleTitle');
+
+  constructor(toolbar: HTMLElement, panelParent: HTMLElement, picked: (pid: number) => void) {
+    const tools = document.createElement('span');
+    tools.className = 'step-tools';
+    const fineLabel = document.createElement('label');
+    fineLabel.dataset.i18nTitle = 'fineStepsTitle';
+    fineLabel.title = t('fineStepsTitle');
+    this.fine.type = 'checkbox';
+    fineLabel.append(this.fine, worded(document.createElement('span'), 'fineSteps'));
+    tools.append(this.step, fineLabel, this.find);
+    const races = toolbar.querySelector('#races');
+    if (races) races.after(tools);
+    else toolbar.append(tools);
+
+    this.panel.className = 'step-panel';
+    this.panel.dataset.i18nLabel = 'stepPanel';
+    this.panel.setAttribute('aria-label', t('stepPanel'));
+    this.panel.hidden = true;
+    this.status.className = 'step-status';
+    this.status.setAttribute('role', 'status');
+    this.progress.max = PAGE_SCHEDULES;
+    this.progress.dataset.i18nLabel = 'schedulesTried';
+    this.progress.setAttribute('aria-label', t('schedulesTried'));
+    this.list = new StepList(picked);
+    const controls = document.createElement('div');
+    controls.className = 'step-controls';
+    controls.append(this.next, this.free, this.undo, this.replay);
+    this.panel.append(this.status, this.progress, this.list.element, controls);
+    panelParent.prepend(this.panel);
+  }
+
+  /** Gives `element` other words (Run freely or Play to the end). */
+  reword(element: HTMLElement, key: WordKey): void {
+    element.dataset.i18n = key;
+    element.textContent = t(key);
+  }
+}
+
+function button(text: WordKey, title: WordKey): HTMLButtonElement {
+  const element = worded(document.createElement('button'), text, title);
+  element.type = 'button';
+  return element;
+}
+
+/** Editor marks are CSS classes: one per console colour, made when first needed. */
+const colourClasses = new Map<string, string>();
+let colourSheet: CSSStyleSheet | null = null;
+
+/** The class that gives a step mark `colour` (a CSS colour, as the console's tags have). */
+export function colourClass(colour: string): string {
+  let name = colourClasses.get(colour);
+  if (name) return name;
+  name = `step-colour-${colourClasses.size}`;
+  colourClasses.set(colour, name);
+  if (!colourSheet) {
+    colourSheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, colourSheet];
+  }
+  colourSheet.insertRule(
+    `.step-line.${name} { background: color-mix(in srgb, ${colour} 18%, transparent); }`,
+  );
+  colourSheet.insertRule(`.step-glyph.${name} { background: ${colour}; }`);
+  return name;
 }
