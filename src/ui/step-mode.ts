@@ -278,7 +278,9 @@ export class StepMode {
     this.view.panel.hidden = !session && !this.offered && !this.exploring && !this.note;
     this.view.progress.hidden = !this.exploring;
     this.view.progress.value = this.tried;
-    this.view.find.disabled = this.exploring !== null;
+    // Without cross-origin isolation nothing runs (main.ts says why).
+    this.view.step.disabled = !crossOriginIsolated;
+    this.view.find.disabled = this.exploring !== null || !crossOriginIsolated;
     this.view.list.element.hidden = !session;
     this.view.list.show(session?.run ? this.rows(session) : []);
     this.view.replay.hidden = !this.offered || session !== null || this.exploring !== null;
