@@ -118,3 +118,64 @@ if (__name__ === '__main__') {
   expect(run.stdout).toEqual(['0,2,4,6,8,10', '2,4,6 8,10']);
   expect(run.processes().length).toBeLessThanOrEqual(5); // main, 2 threads, 2 pool workers
 });
+
+test('Pool.map cuts its items into chunks, one task each: results in order, a failing item raised with its own line', async ({
+  page,
+}) => {
+  const run = await runProgram(
+    page,
+    `import { Pool, currentProcess } from 'multiprocessing';
+let calls = 0; // this worker's calls so far
+function tag(x: number): [number, string, number] {
+  calls++;
+  return [x * x, currentProcess().name, calls];
+}
+function failAt37(x: number) {
+  if (x === 37) throw new RangeError(\`no \${x}\`);
+  return x;
+}
+function fnAt2(x: number) { return x === 2 ? () => x : x; }
+/** The size of each task's chunk, in the map's order: with one task per worker (maxtasksperchild 1), its items are the calls made by one process, counted 1, 2, ... */
+function chunkSizes(tagged: [number, string, number][]): string {
+  const sizes: number[] = [];
+  tagged.forEach(([, name, n], i) => {
+    if (n === 1) sizes.push(1);
+    else if (tagged[i - 1][1] === name && tagged[i - 1][2] === n - 1) sizes[sizes.length - 1]++;
+    else sizes.push(NaN); // a call that does not follow its process's previous one in this map
+  });
+  return sizes.join(',');
+}
+if (__name__ === '__main__') {
+  const xs = Array.from({ length: 100 }, (_, i) => i);
+  const pool = new Pool(4);
+  print('in order', JSON.stringify(pool.map(tag, xs).map(([sq]) => sq)) === JSON.stringify(xs.map((x) => x * x)));
+  const oneTaskEach = new Pool(4, { maxtasksperchild: 1 });
+  const tagged = oneTaskEach.map(tag, xs); // CPython's default: ceil(100 / (4 * 4)) = 7 a chunk
+  print('default', chunkSizes(tagged), 'processes', new Set(tagged.map(([, name]) => name)).size);
+  print('chunksize 1', chunkSizes(oneTaskEach.map(tag, xs.slice(0, 6), 1)));
+  print('chunksize 40', chunkSizes(oneTaskEach.map(tag, xs, 40)));
+  oneTaskEach.close();
+  oneTaskEach.join();
+  try { pool.map(failAt37, xs); } catch (e) { print('map raised', (e as Error).name, (e as Error).message); }
+  pool.mapAsync(failAt37, xs, 10, null, (e) => print('errorCallback', e.message)).wait();
+  try { pool.map(fnAt2, [0, 1, 2, 3], 4); } catch (e) { print((e as Error).name + ': ' + (e as Error).message); }
+  pool.map(failAt37, xs);
+}`,
+    { fileName: 'chunks.ts', timeoutMs: 120_000 },
+  );
+  expect(run.stdout).toEqual([
+    'in order true',
+    'default 7,7,7,7,7,7,7,7,7,7,7,7,7,7,2 processes 15',
+    'chunksize 1 1,1,1,1,1,1',
+    'chunksize 40 40,40,20',
+    'map raised RangeError no 37',
+    'errorCallback no 37',
+    'PicklingError: the result of task fnAt2() for item 2 cannot be sent back to the process that asked for it (results travel between Workers as data): result is a function',
+  ]);
+  // Raised again in main: item 37's own traceback (the line that threw) first, then main's.
+  expect(run.stderr).toMatch(/File "chunks.ts", line 8, in failAt37\n\s+if \(x === 37\) throw/);
+  expect(run.stderr).toMatch(
+    /File "chunks.ts", line 36, in <module>\n\s+pool.map\(failAt37, xs\);\nRangeError: no 37/,
+  );
+  expect(run.exitCode).toBe(1);
+});

@@ -10,6 +10,7 @@ import { Empty } from '../queue/errors';
 import type { Queue } from '../queue/mp-queue';
 import { TaskState, type TaskTable } from './task-table';
 import type { Outcome } from './worker';
+import { sched } from '../sched/hooks';
 
 /**
  * Delivers outcomes from a results queue to the futures of the process that submitted them.
@@ -44,6 +45,9 @@ export class ResultPump {
 
   private drain(ms: number): void {
     for (let wait = ms; ; wait = 0) {
+      // Looked at first: most looks find nothing, and an Empty raised costs a stack trace. A
+      // scheduled run still gets (a get is a scheduling point: a loop polling done() yields).
+      if (wait === 0 && !sched && this.results.empty()) return;
       let outcome: Outcome;
       try {
         outcome =
@@ -108,6 +112,7 @@ export class Future<T = unknown> {
   }
 
   done(): boolean {
+    if (this.settled !== null) return true;
     this.pump.pump();
     return this.settled !== null || this.cancelled();
   }

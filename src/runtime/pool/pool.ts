@@ -3,6 +3,7 @@ import { ctx, topLevelNameOf } from '../context';
 import { RuntimeError, TimeoutError, ValueError } from '../errors';
 import { repr } from '../format';
 import { Queue } from '../queue/mp-queue';
+import { checkedChunksize, chunksOf, mapChunksize } from './chunks';
 import { taskName } from './executor';
 import { Future, ResultPump } from './future';
 import { TaskState, TaskTable } from './task-table';
@@ -100,71 +101,75 @@ export class Pool implements Disposable {
     callback: Callback<Awaited<R>> = null,
     errorCallback: Callback<Error> = null,
   ): AsyncResult<Awaited<R>> {
-    const future = this.submit(fn, kwds ? [...args, kwds] : args);
+    const future = this.submit(fn, { args: kwds ? [...args, kwds] : args });
     return new AsyncResult([future], ([v]) => v as Awaited<R>, callback, errorCallback);
   }
 
-  /** fn applied to each item, results in order (Python's map; each item is one task here). */
-  map<T, R>(fn: (item: T) => R, iterable: Iterable<T>, _chunksize?: number): Awaited<R>[] {
-    return this.mapAsync(fn, iterable).get();
+  /**
+   * fn applied to each item, results in order (Python's map). The items go to the workers in
+   * chunks of `chunksize`, each one task (by default about four per worker: see chunks.ts).
+   */
+  map<T, R>(
+    fn: (item: T) => R,
+    iterable: Iterable<T>,
+    chunksize: number | null = null,
+  ): Awaited<R>[] {
+    return this.mapAsync(fn, iterable, chunksize).get();
   }
 
   mapAsync<T, R>(
     fn: (item: T) => R,
     iterable: Iterable<T>,
-    _chunksize?: number,
+    chunksize: number | null = null,
     callback: Callback<Awaited<R>[]> = null,
     errorCallback: Callback<Error> = null,
   ): AsyncResult<Awaited<R>[]> {
-    const futures = [...iterable].map((item) => this.submit(fn as Fn, [item]));
-    return new AsyncResult(futures, (values) => values as Awaited<R>[], callback, errorCallback);
+    const calls = Array.from(iterable, (item) => [item]);
+    return this.mapCalls(fn as Fn, calls, chunksize, callback, errorCallback);
   }
 
   /** Like map, each item being the arguments of one call. */
   starmap<R>(
     fn: (...args: never[]) => R,
     iterable: Iterable<unknown[]>,
-    _chunksize?: number,
+    chunksize: number | null = null,
   ): Awaited<R>[] {
-    return this.starmapAsync(fn, iterable).get();
+    return this.starmapAsync(fn, iterable, chunksize).get();
   }
 
   starmapAsync<R>(
     fn: (...args: never[]) => R,
     iterable: Iterable<unknown[]>,
-    _chunksize?: number,
+    chunksize: number | null = null,
     callback: Callback<Awaited<R>[]> = null,
     errorCallback: Callback<Error> = null,
   ): AsyncResult<Awaited<R>[]> {
-    const futures = [...iterable].map((args) => this.submit(fn, args));
-    return new AsyncResult(futures, (values) => values as Awaited<R>[], callback, errorCallback);
+    return this.mapCalls(
+      fn,
+      Array.from(iterable, (args) => [...args]),
+      chunksize,
+      callback,
+      errorCallback,
+    );
   }
 
-  /** Results in order, each as soon as it and those before it are ready. */
-  *imap<T, R>(
-    fn: (item: T) => R,
-    iterable: Iterable<T>,
-    _chunksize?: number,
-  ): Generator<Awaited<R>> {
-    const futures = [...iterable].map((item) => this.submit(fn as Fn, [item]));
-    for (const f of futures) yield f.result() as Awaited<R>;
+  /**
+   * Results in order, each as soon as it and those before it are ready. The tasks are
+   * submitted at the call, in chunks of `chunksize` (1 by default, as in Python).
+   */
+  imap<T, R>(fn: (item: T) => R, iterable: Iterable<T>, chunksize = 1): Generator<Awaited<R>> {
+    const calls = Array.from(iterable, (item) => [item]);
+    return inOrder(this.submitChunks(fn as Fn, calls, checkedChunksize(chunksize)));
   }
 
-  /** Results in the order they finish. */
-  *imapUnordered<T, R>(
+  /** Like imap, the results in the order their chunks finish. */
+  imapUnordered<T, R>(
     fn: (item: T) => R,
     iterable: Iterable<T>,
-    _chunksize?: number,
+    chunksize = 1,
   ): Generator<Awaited<R>> {
-    const pending = new Set([...iterable].map((item) => this.submit(fn as Fn, [item])));
-    while (pending.size > 0) {
-      this.pump.pumpUntil(() => [...pending].some((f) => f.done()), Infinity);
-      for (const f of pending) {
-        if (!f.done()) continue;
-        pending.delete(f);
-        yield f.result() as Awaited<R>;
-      }
-    }
+    const calls = Array.from(iterable, (item) => [item]);
+    return asFinished(this.submitChunks(fn as Fn, calls, checkedChunksize(chunksize)), this.pump);
   }
 
   /** No more tasks; the workers leave when the queued ones are done. */
@@ -199,7 +204,30 @@ export class Pool implements Disposable {
     return `<Pool state=${this.state} pool_size=${this.workers.length}>`;
   }
 
-  private submit(fn: Fn, args: unknown[]): Future {
+  /** map's and starmap's calls in chunks (chunks.ts), the result their values in order. */
+  private mapCalls<R>(
+    fn: Fn,
+    calls: unknown[][],
+    chunksize: unknown,
+    callback: Callback<R[]>,
+    errorCallback: Callback<Error>,
+  ): AsyncResult<R[]> {
+    const size = mapChunksize(calls.length, this.processes, chunksize);
+    const futures = this.submitChunks(fn, calls, size);
+    return new AsyncResult(futures, (lists) => (lists as R[][]).flat(), callback, errorCallback);
+  }
+
+  /** One task per chunk of `size` calls; each future's value is the list of its calls' values. */
+  private submitChunks(fn: Fn, calls: unknown[][], size: number): Future[] {
+    return chunksOf(calls, size).map((chunk) =>
+      this.submit(fn, { calls: chunk.items, first: chunk.first }),
+    );
+  }
+
+  private submit(
+    fn: Fn,
+    work: { args: unknown[] } | { calls: unknown[][]; first: number },
+  ): Future {
     if (this.inherited) {
       throw new RuntimeError(
         'this Pool belongs to the parent process (it was created at module level); create one ' +
@@ -208,7 +236,7 @@ export class Pool implements Disposable {
     }
     if (this.state !== 'run') throw new ValueError('Pool not running');
     const id = this.pump.table.next();
-    this.tasks.put({ id, fn: taskName(fn, 'Pool'), args });
+    this.tasks.put({ id, fn: taskName(fn, 'Pool'), ...work });
     if (this.maxtasksperchild) this.unfinished.add(id);
     return new Future(id, this.pump);
   }
@@ -258,9 +286,32 @@ export class Pool implements Disposable {
   }
 }
 
+/** The values of chunks' futures, item by item, chunk by chunk. */
+function* inOrder<R>(futures: Future[]): Generator<R> {
+  for (const f of futures) yield* f.result() as R[];
+}
+
+/** The values of chunks' futures, item by item, each chunk's as soon as it is done. */
+function* asFinished<R>(futures: Future[], pump: ResultPump): Generator<R> {
+  const pending = new Set(futures);
+  while (pending.size > 0) {
+    pump.pumpUntil(() => [...pending].some((f) => f.done()), Infinity);
+    for (const f of pending) {
+      if (!f.done()) continue;
+      pending.delete(f);
+      yield* f.result() as R[];
+    }
+  }
+}
+
 /** multiprocessing.pool.AsyncResult: the result of applyAsync / mapAsync. */
 export class AsyncResult<T> {
   private called = false;
+  /**
+   * Futures not yet done, counted down by their done callbacks: waiting on a map of n tasks
+   * then looks at one count after each outcome, not at every future (n * n looks in all).
+   */
+  private undone: number;
 
   constructor(
     private readonly futures: Future[],
@@ -268,11 +319,17 @@ export class AsyncResult<T> {
     private readonly callback: Callback<T>,
     private readonly errorCallback: Callback<Error>,
   ) {
-    for (const f of futures) f.addDoneCallback(() => this.notify());
+    this.undone = futures.length;
+    for (const f of futures)
+      f.addDoneCallback(() => {
+        this.undone--;
+        this.notify();
+      });
   }
 
   ready(): boolean {
-    return this.futures.every((f) => f.done());
+    if (this.undone > 0) this.futures[0].pump.pump();
+    return this.undone === 0;
   }
 
   /** Whether it ended without error; ValueError before it is ready. */

@@ -8,12 +8,15 @@ import { PicklingError } from '../transfer';
 import { describeError, type SentError } from './remote-error';
 import { TaskState, type TaskTable } from './task-table';
 
-/** A task as it travels through the tasks queue: the function by name, plain-data arguments. */
-export interface Task {
-  id: number;
-  fn: string;
-  args: unknown[];
-}
+/**
+ * A task as it travels through the tasks queue: the function by name and plain-data arguments,
+ * for one call (`args`), or for each call of a chunk of a Pool's map (`calls`; Python's
+ * chunksize), whose value is then the list of their values. A chunk is one hand-off each way
+ * however many items it holds; `first` is its first item's place in the map, for messages.
+ */
+export type Task = { id: number; fn: string } & (
+  { args: unknown[] } | { calls: unknown[][]; first: number }
+);
 
 /** What a worker puts in the results queue for a task. */
 export type Outcome =
@@ -88,11 +91,18 @@ function brokenError(breakage: Breakage): SentError {
   return { kind: 'runtime', className, name: className, message, traceback: '', fields: {} };
 }
 
-/** The task's outcome: its value, or its error described for the trip back. */
+/**
+ * The task's outcome: its value, or its error described for the trip back. A chunk's calls run
+ * in turn; the first that throws fails the chunk with its own error and traceback (the calls
+ * after it do not run), as CPython's mapstar does.
+ */
 async function outcomeOf(task: Task): Promise<Outcome> {
   try {
     const fn = definedByName(task.fn) as (...a: unknown[]) => unknown;
-    return { id: task.id, ok: true, value: await fn(...task.args) };
+    if ('args' in task) return { id: task.id, ok: true, value: await fn(...task.args) };
+    const values: unknown[] = [];
+    for (const args of task.calls) values.push(await fn(...args));
+    return { id: task.id, ok: true, value: values };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     return { id: task.id, ok: false, error: describeError(e, formatTraceback(e, ctx().program)) };
@@ -102,17 +112,23 @@ async function outcomeOf(task: Task): Promise<Outcome> {
 /**
  * What is sent instead of an outcome the results queue refused (`refusal`, its reason): an
  * error without its own fields, or for a value that cannot travel (a function, a class
- * instance) a PicklingError naming the task, as Python's pool fails to pickle a result.
+ * instance) a PicklingError naming the task, as Python's pool fails to pickle a result. For a
+ * chunk, whose value is the list of its calls' values, it names the map's item.
  */
 function sendable(outcome: Outcome, refusal: string, task: Task): Outcome {
   if (!outcome.ok) return { ...outcome, error: { ...outcome.error, fields: {} } };
   const m = /^cannot put an? (.+?) \(item\.value([^)]*)\) into a queue(.*)$/s.exec(refusal);
-  const why = m
-    ? `result${m[2]} is a ${m[1]}${m[3].replace(': items are', '; a result is')}`
-    : refusal;
+  let [why, item] = [refusal, ''];
+  if (m) {
+    const [, kind, path, rest] = m;
+    // A chunk's value is the list of its calls' values: its element k is item first + k.
+    const inChunk = 'calls' in task ? /^\[(\d+)\](.*)$/s.exec(path) : null;
+    if (inChunk && 'calls' in task) item = ` for item ${task.first + Number(inChunk[1])}`;
+    why = `result${inChunk ? inChunk[2] : path} is a ${kind}${rest.replace(': items are', '; a result is')}`;
+  }
   const message =
-    `the result of task ${task.fn}() cannot be sent back to the process that asked for it ` +
-    `(results travel between Workers as data): ${why}`;
+    `the result of task ${task.fn}()${item} cannot be sent back to the process that asked for ` +
+    `it (results travel between Workers as data): ${why}`;
   return { id: task.id, ok: false, error: describeError(new PicklingError(message), '') };
 }
 
