@@ -126,7 +126,7 @@ test('step mode: clicking the processes through a lost update shows the wrong to
   await expect(consoleText(reader)).toContainText('total 5');
 });
 
-test('each process’s next line is marked in the editor in its console colour; the panel passes axe', async ({
+test('each process’s next line is marked in the editor in its console colour; the panel passes axe and speaks Chinese', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -170,6 +170,14 @@ test('each process’s next line is marked in the editor in its console colour; 
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => [`${v.id}: ${v.help}`, ...v.nodes.map((n) => `  ${n.target.join(' ')}`)]);
   expect(serious).toEqual([]);
+
+  // In Chinese: the panel, its status and each next step.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  const zhPanel = page.getByRole('region', { name: '调度' });
+  await expect(zhPanel.getByRole('status')).toHaveText(/^第 \d+ 步:选择执行这一步的进程/);
+  await expect(zhPanel.locator('.step-what', { hasText: '即将读取 c.value' })).toHaveCount(1);
+  await expect(zhPanel.getByRole('button', { name: '自由运行' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '找出失败的调度' })).toBeVisible();
 });
 
 test('Find a failing schedule finds the lost update, and Replay plays it to the same output', async ({
