@@ -19,6 +19,7 @@ import { raceMeasures } from './bench/races';
 import { scheduleMeasures } from './bench/schedules';
 import { shareMeasures } from './bench/share';
 import { syncMeasures } from './bench/sync';
+import { userKernelMeasures } from './bench/user-kernels';
 
 const MEASURES: Measure[] = [
   ...processMeasures,
@@ -26,6 +27,7 @@ const MEASURES: Measure[] = [
   ...queueMeasures,
   ...poolMeasures,
   ...kernelMeasures,
+  ...userKernelMeasures,
   ...raceMeasures,
   ...scheduleMeasures,
   ...shareMeasures,

@@ -11,7 +11,7 @@ import { twoWorkers, type Measure } from './measure';
  * the next read 1.8-2.0x.
  */
 const TRIES = 4;
-function speedupProgram(setup: string, work: string): string {
+export function speedupProgram(setup: string, work: string): string {
   return `import { Process, Event, Value, SharedArray } from 'multiprocessing';
 import { sleep } from 'time';
 import * as K from 'kernels';
@@ -180,6 +180,9 @@ function bareWorkersSumSquares(kind: 'js' | 'simd', passes: number): Measure {
   };
 }
 
+/** The machine's own sum-of-squares speed-up in plain JavaScript (user-kernels.ts shares it). */
+export const bareWorkersJs = bareWorkersSumSquares('js', 4000);
+
 /** AssemblyScript against its JS twin in one process: the twin's time over the kernel's. */
 function versusJs(
   name: string,
@@ -245,7 +248,7 @@ export const kernelMeasures: Measure[] = [
   proofOfWork,
   sumOfSquares('sumSquares', 8000),
   sumOfSquares('sumSquaresSimd', 32000),
-  bareWorkersSumSquares('js', 4000),
+  bareWorkersJs,
   bareWorkersSumSquares('simd', 8000),
   versusJs(
     'countPrimes',

@@ -18,8 +18,11 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** How a bench program runs: its time scale, and whether races are detected (off by default). */
-export type BenchRunOptions = Pick<RunnerOptions, 'timeScale' | 'races'>;
+/**
+ * How a bench program runs: its time scale, whether races are detected (off by default), and
+ * its kernel files (`name.as.ts`, imported as `./name.as`).
+ */
+export type BenchRunOptions = Pick<RunnerOptions, 'timeScale' | 'races' | 'kernelFiles'>;
 
 /**
  * Runs a program in the runner page, returning its events and, per event, the page's clock
