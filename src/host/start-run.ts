@@ -23,7 +23,8 @@ export async function startRun(
   const kernels = await readyKernels(kernelFiles);
   if (options.signal?.aborted) return undefined;
   const compiled = await compileProgram(program.text, program.name, exportedNames(kernels), {
-    lineMarks: options.races ?? false,
+    // Race reports and step mode name the program's lines.
+    lineMarks: (options.races ?? false) || options.schedule !== undefined,
   });
   if (options.signal?.aborted) return undefined;
   const run = new Run(compiled, { ...options, kernels });
