@@ -1,4 +1,6 @@
 import type { Lesson } from '../lesson';
+import mandelbrot from '../kernels/mandelbrot.as.ts?raw';
+import primes from '../kernels/primes.as.ts?raw';
 import p57 from '../programs/p57.ts?raw';
 import p58 from '../programs/p58.ts?raw';
 
@@ -17,10 +19,11 @@ export const speedup: Lesson[] = [
       en: 'The article says CPU-bound work is held back by the GIL and belongs in processes, one per core (os.cpu_count()). Here the same job (counting the primes below four million) is split over 1, 2 and cpuCount() processes; each run prints its measured time and speed-up (time with 1 process ÷ time with n), and the chart shows them. On a 2-core machine 2 processes come close to 2x; more processes than cores are no faster. Every run finds the same number of primes.',
     },
     browserNote: {
-      zh: '浏览器里没有 GIL:threading.Thread 也是 Worker,换成线程同样会加速(见 p36)。时间包括启动进程(几毫秒),也受同一台机器上其他程序的影响:加速比是这一次真实量到的,不是算出来的理想值。cpuCount() 是浏览器报告的 navigator.hardwareConcurrency。数素数的是 AssemblyScript 编译的 WebAssembly 内核(kernels 模块),JS 版本是 countPrimesJs。两者差不多快:V8 的优化 JIT 把这样的纯数字循环编译成和 WebAssembly 几乎一样的机器码;WebAssembly 领先的地方是 JS 做不到的,比如 SIMD(sumSquaresSimd 一次算两个数,约快 3.9 倍,见 npm run bench)。',
-      en: "The browser has no GIL: threading.Thread is a Worker too, so threads would speed this up as well (see p36). The times include starting the processes (a few ms) and feel whatever else the machine is doing: the speed-up is this run's real measurement, not an ideal. cpuCount() is the browser's navigator.hardwareConcurrency. The primes are counted by a WebAssembly kernel compiled from AssemblyScript (the kernels module); countPrimesJs is its JavaScript twin. The two run about as fast: V8's optimizing JIT compiles a plain numeric loop like this to much the same machine code as WebAssembly. WebAssembly pulls ahead where JavaScript cannot follow, such as SIMD (sumSquaresSimd works on two numbers at once and is about 3.9x faster; see npm run bench).",
+      zh: '浏览器里没有 GIL:threading.Thread 也是 Worker,换成线程同样会加速(见 p36)。时间包括启动进程(几毫秒),也受同一台机器上其他程序的影响:加速比是这一次真实量到的,不是算出来的理想值。cpuCount() 是浏览器报告的 navigator.hardwareConcurrency。数素数的是 primes.as.ts:页面把这个 AssemblyScript 内核编译成 WebAssembly(kernels 模块里内置了同样的内核,它的 JS 版本是 countPrimesJs)。内核和 JS 版本差不多快:V8 的优化 JIT 把这样的纯数字循环编译成和 WebAssembly 几乎一样的机器码;WebAssembly 领先的地方是 JS 做不到的,比如 SIMD(sumSquaresSimd 一次算两个数,约快 3.9 倍,见 npm run bench)。',
+      en: "The browser has no GIL: threading.Thread is a Worker too, so threads would speed this up as well (see p36). The times include starting the processes (a few ms) and feel whatever else the machine is doing: the speed-up is this run's real measurement, not an ideal. cpuCount() is the browser's navigator.hardwareConcurrency. The primes are counted by primes.as.ts, an AssemblyScript kernel the page compiles to WebAssembly (the kernels module has the same kernel built in, and countPrimesJs, its JavaScript twin). The kernel and its twin run about as fast: V8's optimizing JIT compiles a plain numeric loop like this to much the same machine code as WebAssembly. WebAssembly pulls ahead where JavaScript cannot follow, such as SIMD (sumSquaresSimd works on two numbers at once and is about 3.9x faster; see npm run bench).",
     },
     source: p57,
+    kernels: [{ name: 'primes.as.ts', text: primes }],
   },
   {
     id: 'p58',
@@ -31,9 +34,10 @@ export const speedup: Lesson[] = [
       en: 'Several processes (at least 2, one per core) draw one image into a RawArray in shared memory, and the page reads it from there and shows it while they work. Each process takes the next 4 rows from a shared counter under its lock (dynamic chunks): the middle rows cost far more than the edges, so whoever is free first takes more. Each row is tinted by the process that drew it, the legend under the image tells which pid each tint is, and each process prints how many rows it drew.',
     },
     browserNote: {
-      zh: 'CPython 要画图得靠 PIL 或 matplotlib,而且结果要先传回主进程;这里 display.image 直接读共享内存,不复制。每一行由 AssemblyScript 内核 mandelbrotRows 计算(WebAssembly,和 JS 的 mandelbrotRowsJs 结果相同)。',
-      en: 'CPython would need PIL or matplotlib to show the picture, and the rows would travel back to the main process first; here display.image reads shared memory directly, with no copy. The rows are computed by the AssemblyScript kernel mandelbrotRows (WebAssembly, with the same results as its JS twin mandelbrotRowsJs).',
+      zh: 'CPython 要画图得靠 PIL 或 matplotlib,而且结果要先传回主进程;这里 display.image 直接读共享内存,不复制。每一行由 mandelbrot.as.ts 里的 AssemblyScript 内核 mandelbrotRows 计算(在页面里编译成 WebAssembly,和 kernels 模块里 JS 的 mandelbrotRowsJs 结果相同)。',
+      en: 'CPython would need PIL or matplotlib to show the picture, and the rows would travel back to the main process first; here display.image reads shared memory directly, with no copy. The rows are computed by the AssemblyScript kernel mandelbrotRows in mandelbrot.as.ts (compiled to WebAssembly in the page, with the same results as mandelbrotRowsJs, the JS twin in the kernels module).',
     },
     source: p58,
+    kernels: [{ name: 'mandelbrot.as.ts', text: mandelbrot }],
   },
 ];

@@ -1,7 +1,7 @@
 import { Process, RawArray, cpuCount } from 'multiprocessing';
-import { countPrimes } from 'kernels';
 import { perfCounter } from 'time';
 import { chart } from 'display';
+import { countPrimes } from './primes.as';
 
 // 计算密集型:数出 N 以下有多少个素数。同一份工作分给 1 个、2 个、cpuCount() 个进程,
 // 量出各自的时间,加速比 = 1 个进程的时间 / n 个进程的时间。
@@ -16,7 +16,7 @@ const CHUNK = 100_000;
 function worker(k: number, n: number, found: RawArray) {
   let count = 0;
   for (let from = k * CHUNK; from < N; from += n * CHUNK) {
-    count += countPrimes(from, Math.min(from + CHUNK, N)); // AssemblyScript, see 'kernels'
+    count += countPrimes(from, Math.min(from + CHUNK, N)); // AssemblyScript: primes.as.ts
   }
   found[k] = count;
 }

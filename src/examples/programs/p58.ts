@@ -1,8 +1,8 @@
 import { Process, RawArray, Value, cpuCount } from 'multiprocessing';
-import { mandelbrotRows } from 'kernels';
 import { getpid } from 'os';
 import { perfCounter } from 'time';
 import { image } from 'display';
+import { mandelbrotRows } from './mandelbrot.as';
 
 // 几个进程一起画一张 Mandelbrot 图,直接写进共享内存;页面一边算一边画。
 // Several processes draw one Mandelbrot image straight into shared memory; the page shows it
@@ -28,7 +28,7 @@ function draw(pixels: RawArray, owner: RawArray, nextRow: Value) {
     });
     if (y >= H) break;
     const end = Math.min(y + ROWS, H);
-    mandelbrotRows(pixels, W, H, y, end, MAX_ITER); // AssemblyScript, on the shared array
+    mandelbrotRows(pixels, W, H, y, end, MAX_ITER); // mandelbrot.as.ts, on the shared array
     for (let row = y; row < end; row++) owner[row] = getpid(); // tints these rows on the page
     rows += end - y;
   }
