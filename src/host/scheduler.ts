@@ -10,6 +10,7 @@ import {
   SENT,
   STATE,
   State,
+  WOKEN,
   deadlineSlot,
   entry,
   nowSlot,
@@ -149,7 +150,10 @@ export class Scheduler {
       const word = i32[slot(pid, W.waitWord)];
       for (const other of this.pids()) {
         const blocked = Atomics.load(i32, entry(region, other, STATE)) === State.Blocked;
-        if (blocked && i32[slot(other, W.waitWord)] === word) this.waking.add(other);
+        if (blocked && i32[slot(other, W.waitWord)] === word) {
+          this.waking.add(other);
+          Atomics.store(i32, entry(region, other, WOKEN), 1);
+        }
       }
       Atomics.notify(i32, word);
     }

@@ -7,6 +7,9 @@ import { trace, TraceKind } from './trace';
 
 export type WaitResult = 'ok' | 'not-equal' | 'timed-out';
 
+/** How often a wait in a scheduled run looks whether the page has ended it. */
+const SCHED_LOOK_MS = 20;
+
 /** Seconds (Python's unit) to this run's milliseconds, with --time-scale applied. */
 export function scaledMs(seconds: number | null | undefined): number {
   if (seconds === null || seconds === undefined || seconds < 0) return Infinity;
@@ -36,7 +39,11 @@ export function waitOn(
     if (sched) {
       // Scheduled: the page ends the wait (virtual time), then the turn comes back.
       sched.blocking(ms);
-      Atomics.wait(heap.i32, index, expected);
+      // The page may end the wait before it begins (its notify then finds no waiter): look.
+      while (
+        Atomics.wait(heap.i32, index, expected, SCHED_LOOK_MS) === 'timed-out' &&
+        !sched.endedByPage
+      );
       result = sched.woke() ? 'timed-out' : 'ok';
     } else {
       result = Atomics.wait(heap.i32, index, expected, ms);

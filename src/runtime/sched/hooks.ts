@@ -11,6 +11,8 @@ export interface SchedHooks {
   access(write: boolean, obj: number): void;
   /** About to Atomics.wait in a primitive, for `ms` virtual ms at most (Infinity: no limit). */
   blocking(ms: number): void;
+  /** Whether the page has ended that wait (virtual time ran out). */
+  readonly endedByPage: boolean;
   /** Back from that wait: waits for the turn; true when the wait's virtual time ran out. */
   woke(): boolean;
   /** This process has ended: the page need not wait for its next point. */

@@ -19,6 +19,8 @@ import { MAX_PROCS, PID_BASE } from '../layout';
  *     SENT       notices it had sent the page then: the page gives no turn before it has them
  *                all, so output keeps the schedule's order
  *     DEADLINE   (float64 at words 6-7) virtual ms its timed wait or sleep ends (Infinity: none)
+ *     WOKEN      1 once the page has ended that wait: its Atomics.notify changes no word, so a
+ *                process that had not yet begun to wait would miss it, and looks here instead
  */
 export const CHANGES = 0;
 export const NOW_F64 = 1;
@@ -26,7 +28,7 @@ export const SEED = 4;
 /** 1 when shared reads and writes are points too (fine steps). */
 export const FINE = 5;
 const TABLE = 16;
-const ENTRY_WORDS = 8;
+const ENTRY_WORDS = 16;
 
 export const STATE = 0;
 export const GRANT = 1;
@@ -34,6 +36,8 @@ export const KIND = 2;
 export const OBJ = 3;
 export const LINE = 4;
 export const SENT = 5;
+/** Set by the page when it ends a process's wait (virtual time ran out); see woke(). */
+export const WOKEN = 8;
 const DEADLINE_F64 = 3;
 
 export const State = { Starting: 0, Running: 1, AtPoint: 2, Blocked: 3 } as const;

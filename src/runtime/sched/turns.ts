@@ -15,6 +15,7 @@ import {
   SEED,
   SENT,
   STATE,
+  WOKEN,
   State,
   deadlineSlot,
   entry,
@@ -61,7 +62,12 @@ class Turns implements SchedHooks {
 
   blocking(ms: number): void {
     this.heap.f64[deadlineSlot(this.region, this.pid)] = this.now() + ms;
+    Atomics.store(this.i32, entry(this.region, this.pid, WOKEN), 0);
     this.stopped(State.Blocked);
+  }
+
+  get endedByPage(): boolean {
+    return Atomics.load(this.i32, entry(this.region, this.pid, WOKEN)) === 1;
   }
 
   woke(): boolean {
