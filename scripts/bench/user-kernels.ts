@@ -160,7 +160,8 @@ const compileWarm: Measure = {
  * Lesson p60's own kernel (src/examples/kernels/squares.as.ts), written as a user writes one:
  * sumSquares over [from, to) of a SharedArray of 2 x 256 KiB, each process summing its half
  * in place (each half in its own core's cache). Timed as the built-in kernels' speed-ups are
- * (kernels.ts: warm-up, then the best of four turns each), about 450 ms of work.
+ * (kernels.ts: warm-up, then the best of four turns each). PASSES gives one process about
+ * 450 ms of work on a quiet machine (8000 passes took 290 ms, too little to time).
  */
 const SQUARES: ProgramFile[] = [
   {
@@ -171,7 +172,7 @@ const SQUARES: ProgramFile[] = [
     ),
   },
 ];
-const PASSES = 8000;
+const PASSES = 12_000;
 
 /** The last user-kernel speed-up measured in this run, for its share of the bare ceiling. */
 let userSpeedup: number | undefined;
