@@ -51,12 +51,19 @@ try {
   await page.goto(new URL('run.html', url).href);
   await page.waitForFunction(() => typeof window.runProgram === 'function');
   for (const measure of chosen) {
-    const value = Math.round((await measure.run(page)) * 100) / 100;
+    // A figure that cannot be measured (too little work to time, a run that failed) is
+    // reported as missed, with why, and the others are still measured.
+    let value = NaN;
+    try {
+      value = Math.round((await measure.run(page)) * 100) / 100;
+    } catch (error) {
+      console.error(`${measure.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     results[measure.name] = {
       value,
       unit: measure.unit,
       target: measure.target,
-      ok: measure.ok(value),
+      ok: !Number.isNaN(value) && measure.ok(value),
     };
     if (!values.json) {
       const r = results[measure.name];
