@@ -43,6 +43,8 @@ export interface LineMark {
   line: number;
   lineClass: string;
   glyphClass: string;
+  /** Its tick's colour in the overview ruler beside the scrollbar (none without one). */
+  ruler?: string;
   /** Asked again when the page's language changes: a plain heading, and a detail shown as is. */
   hover(): { heading: string; detail: string };
 }
@@ -242,7 +244,9 @@ function lineDecoration(mark: LineMark, line: number): monaco.editor.IModelDelta
       glyphMarginHoverMessage: hover,
       lineNumberHoverMessage: hover,
       hoverMessage: hover,
-      overviewRuler: { color: '#cf222e', position: monaco.editor.OverviewRulerLane.Left },
+      overviewRuler: mark.ruler
+        ? { color: mark.ruler, position: monaco.editor.OverviewRulerLane.Left }
+        : null,
       stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
     },
   };

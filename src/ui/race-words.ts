@@ -15,6 +15,7 @@ export function raceLineMark({ line, role, reports }: RaceLine): LineMark {
     line,
     lineClass: 'race-line',
     glyphClass: `race-glyph race-${role}`,
+    ruler: '#cf222e',
     hover: () => ({ heading: t(HEADINGS[role]), detail: reports.join('\n\n') }),
   };
 }
