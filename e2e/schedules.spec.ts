@@ -1,54 +1,10 @@
 import { expect, test } from './support/runner';
-import type { ExploreOptions, RunnerResult } from '../src/runner/runner';
-import type { Exploration } from '../src/runner/exploration';
-import type { Page } from '@playwright/test';
+import { LOST_UPDATE, explore, replay, transcript } from './support/schedules';
 
 /**
  * Explore and replay (issue #17): the runner runs a program one process at a time under
  * seeded schedules until one fails, and replays the failing one exactly.
  */
-async function explore(page: Page, source: string, options: ExploreOptions): Promise<Exploration> {
-  await page.goto('/run.html');
-  await page.waitForFunction(() => typeof window.exploreProgram === 'function');
-  await page.evaluate(() => window.runnerWarm());
-  return page.evaluate(([s, o]) => window.exploreProgram(s, o), [
-    source,
-    { timeoutMs: 30_000, ...options },
-  ] as const);
-}
-
-async function replay(page: Page, source: string, schedule: string): Promise<RunnerResult> {
-  return page.evaluate(([s, o]) => window.runProgram(s, o), [
-    source,
-    { timeoutMs: 30_000, replay: schedule },
-  ] as const);
-}
-
-/** What a run showed: every output line with its process and stream, and how it ended. */
-function transcript(result: RunnerResult): string {
-  const lines = result.events.flatMap((e) =>
-    e.type === 'output' ? [`${e.name} ${e.stream}: ${e.text}`] : [],
-  );
-  const end = result.events.at(-1);
-  return [...lines, end?.type === 'end' ? `end ${end.reason} ${end.exitCode}` : 'no end'].join(
-    '\n',
-  );
-}
-
-const LOST_UPDATE = `import { Process, Value } from 'multiprocessing';
-const c = new Value('i', 0, { lock: false });
-function work() {
-  for (let i = 0; i < 3; i++) c.value = c.value + 1;
-}
-if (__name__ === '__main__') {
-  const ps = [new Process({ target: work }), new Process({ target: work })];
-  for (const p of ps) p.start();
-  for (const p of ps) p.join();
-  print('total', c.value);
-  if (c.value !== 6) throw new Error('lost an update');
-}
-`;
-
 test('explore finds the lost update within 200 schedules, and its replay is exact 10 times of 10', async ({
   page,
 }) => {

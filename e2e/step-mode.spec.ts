@@ -1,21 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { monacoShown, openWith } from './support/playground';
-
-/** Two processes add 1 three times to an unlocked Value: a read and a write each time. */
-const LOST_UPDATE = `import { Process, Value } from 'multiprocessing';
-const c = new Value('i', 0, { lock: false });
-function work() {
-  for (let i = 0; i < 3; i++) c.value = c.value + 1;
-}
-if (__name__ === '__main__') {
-  const ps = [new Process({ target: work }), new Process({ target: work })];
-  for (const p of ps) p.start();
-  for (const p of ps) p.join();
-  print('total', c.value);
-  if (c.value !== 6) throw new Error('lost an update');
-}
-`;
+import { LOST_UPDATE } from './support/schedules';
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Schedule' });
 const status = (page: Page) => panel(page).getByRole('status');

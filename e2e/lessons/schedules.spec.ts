@@ -1,8 +1,6 @@
-import type { Page } from '@playwright/test';
-import type { ExploreOptions, RunnerOptions, RunnerResult } from '../../src/runner/runner';
-import type { Exploration } from '../../src/runner/exploration';
 import { lessonSource } from '../support/lessons';
 import { expect, test } from '../support/runner';
+import { explore, replay, transcript } from '../support/schedules';
 
 // p63 "Be the scheduler" (#17): its explanation promises that exploring schedules finds the
 // update its unlocked counter loses, that the failing schedule replays exactly, and that the
@@ -11,38 +9,12 @@ import { expect, test } from '../support/runner';
 const SOURCE = lessonSource('p63');
 const FILE = { fileName: 'p63.ts' };
 
-async function explore(page: Page, source: string, options: ExploreOptions): Promise<Exploration> {
-  await page.goto('/run.html');
-  await page.waitForFunction(() => typeof window.exploreProgram === 'function');
-  await page.evaluate(() => window.runnerWarm());
-  return page.evaluate(([s, o]) => window.exploreProgram(s, o), [
-    source,
-    { ...FILE, timeoutMs: 30_000, ...options },
-  ] as const);
-}
-
-function replay(page: Page, schedule: string): Promise<RunnerResult> {
-  const options: RunnerOptions = { ...FILE, timeoutMs: 30_000, replay: schedule };
-  return page.evaluate(([s, o]) => window.runProgram(s, o), [SOURCE, options] as const);
-}
-
-/** Every output line with its process and stream, and how the run ended. */
-function transcript(result: RunnerResult): string {
-  const lines = result.events.flatMap((e) =>
-    e.type === 'output' ? [`${e.name} ${e.stream}: ${e.text}`] : [],
-  );
-  const end = result.events.at(-1);
-  return [...lines, end?.type === 'end' ? `end ${end.reason} ${end.exitCode}` : 'no end'].join(
-    '\n',
-  );
-}
-
 test('p63: exploring finds a schedule that loses an update within 200, and its replay shows the same run', async ({
   page,
 }) => {
   test.setTimeout(300_000);
   // The runner's --explore 200 without --seed: seed 1.
-  const found = await explore(page, SOURCE, { schedules: 200, seed: 1 });
+  const found = await explore(page, SOURCE, { ...FILE, schedules: 200, seed: 1 });
   expect(found.failing?.why).toBe('the main process exited with code 1');
   expect(found.explored).toBeLessThanOrEqual(200);
   const failing = found.failing!;
@@ -52,7 +24,7 @@ test('p63: exploring finds a schedule that loses an update within 200, and its r
   expect(expected).toMatch(/ stdout: total [0-5]$/m);
   expect(expected).toContain('lost an update: the total is');
   for (let k = 0; k < 3; k++) {
-    const again = await replay(page, failing.schedule!);
+    const again = await replay(page, SOURCE, failing.schedule!, FILE);
     expect(again.diverged).toBe(false);
     expect(transcript(again)).toBe(expected);
   }
@@ -65,7 +37,7 @@ test('p63 with the fix it gives (the Value lock around the line): 40 schedules, 
   const line = 'c.value = c.value + 1;';
   expect(SOURCE).toContain(line);
   const fixed = SOURCE.replace(line, `c.getLock().withLock(() => { ${line} });`);
-  const found = await explore(page, fixed, { schedules: 40, seed: 1 });
+  const found = await explore(page, fixed, { ...FILE, schedules: 40, seed: 1 });
   expect(found.failing).toBeNull();
   expect(found.explored).toBe(40);
 });
