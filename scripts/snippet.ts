@@ -25,6 +25,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RunEvent } from '../src/host/run-events';
+import type { RunnerOptions } from '../src/runner/runner';
 import type { Page } from '@playwright/test';
 import { launchChromium } from './browser';
 import { startDevServer } from './dev-server';
@@ -81,20 +82,24 @@ try {
 }
 process.exit(status);
 
+/** What every run of the program is given, explored or not. */
+function runOptions(timeoutMs: number): RunnerOptions {
+  return {
+    fileName: basename(file),
+    kernelFiles,
+    timeScale: Number(values['time-scale']),
+    timeoutMs,
+    races: values.races,
+  };
+}
+
 /** One run: the main process's exit status (see the header for the others). */
 async function runIn(page: Page, timeoutMs: number): Promise<number> {
   let status: number;
   const result = await Promise.race([
     page.evaluate(([source, options]) => window.runProgram(source, options), [
       source,
-      {
-        fileName: basename(file),
-        kernelFiles,
-        timeScale: Number(values['time-scale']),
-        timeoutMs,
-        races: values.races,
-        replay: values.replay,
-      },
+      { ...runOptions(timeoutMs), replay: values.replay },
     ] as const),
     // The page ends the run at the timeout; this only fires if the page itself stopped answering.
     new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs + PAGE_GRACE_MS)),
@@ -127,15 +132,7 @@ async function exploreIn(page: Page, timeoutMs: number): Promise<number> {
   const schedules = Number(values.explore);
   const found = await page.evaluate(([source, options]) => window.exploreProgram(source, options), [
     source,
-    {
-      fileName: basename(file),
-      kernelFiles,
-      timeScale: Number(values['time-scale']),
-      timeoutMs,
-      races: values.races,
-      schedules,
-      seed: Number(values.seed),
-    },
+    { ...runOptions(timeoutMs), schedules, seed: Number(values.seed) },
   ] as const);
   if (!found.failing) {
     console.log(`explored ${found.explored} schedules, none failed`);
