@@ -28,9 +28,6 @@ const HEADER_WORDS = PAIRS + 2 * MAX_RACE_REPORTS;
  * What orders events: every shared object (by id), each process's start and end (what its
  * parent did before start() happens before it; all it did before join() returns), each file.
  */
-export function objectKey(id: number): number {
-  return id;
-}
 export function startKey(pid: number): number {
   return MAX_OBJECTS + (pid - PID_BASE) * 2;
 }

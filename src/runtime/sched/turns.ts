@@ -28,8 +28,8 @@ import {
  */
 class Turns implements SchedHooks {
   private readonly i32: Int32Array;
-  private readonly state: number;
-  private readonly grant: number;
+  /** Index of this process's entry in the region (its words are at + STATE, at + GRANT, ...). */
+  private readonly at: number;
   readonly seed: number;
   private readonly fine: boolean;
 
@@ -40,19 +40,18 @@ class Turns implements SchedHooks {
   ) {
     this.i32 = heap.i32;
     this.fine = this.i32[region / 4 + FINE] === 1;
-    this.state = entry(region, pid, STATE);
-    this.grant = entry(region, pid, GRANT);
+    this.at = entry(region, pid, 0);
     this.seed = (this.i32[region / 4 + SEED] ^ Math.imul(pid, 0x9e3779b1)) >>> 0;
   }
 
   point(kind: Point, obj = 0): void {
-    const { i32 } = this;
-    i32[entry(this.region, this.pid, KIND)] = kind;
-    i32[entry(this.region, this.pid, OBJ)] = obj;
-    i32[entry(this.region, this.pid, LINE)] = programLine.line;
-    Atomics.store(i32, this.grant, 0);
+    const { i32, at } = this;
+    i32[at + KIND] = kind;
+    i32[at + OBJ] = obj;
+    i32[at + LINE] = programLine.line;
+    Atomics.store(i32, at + GRANT, 0);
     this.stopped(State.AtPoint);
-    while (Atomics.load(i32, this.grant) === 0) Atomics.wait(i32, this.grant, 0);
+    while (Atomics.load(i32, at + GRANT) === 0) Atomics.wait(i32, at + GRANT, 0);
     // The page wrote Running before it granted: this process runs now.
   }
 
@@ -62,12 +61,12 @@ class Turns implements SchedHooks {
 
   blocking(ms: number): void {
     this.heap.f64[deadlineSlot(this.region, this.pid)] = this.now() + ms;
-    Atomics.store(this.i32, entry(this.region, this.pid, WOKEN), 0);
+    Atomics.store(this.i32, this.at + WOKEN, 0);
     this.stopped(State.Blocked);
   }
 
   get endedByPage(): boolean {
-    return Atomics.load(this.i32, entry(this.region, this.pid, WOKEN)) === 1;
+    return Atomics.load(this.i32, this.at + WOKEN) === 1;
   }
 
   woke(): boolean {
@@ -76,7 +75,7 @@ class Turns implements SchedHooks {
   }
 
   ended(): void {
-    Atomics.store(this.i32, entry(this.region, this.pid, SENT), sentCount);
+    Atomics.store(this.i32, this.at + SENT, sentCount);
     this.signal();
   }
 
@@ -86,8 +85,8 @@ class Turns implements SchedHooks {
 
   private stopped(state: State): void {
     flushOutput();
-    Atomics.store(this.i32, entry(this.region, this.pid, SENT), sentCount);
-    Atomics.store(this.i32, this.state, state);
+    Atomics.store(this.i32, this.at + SENT, sentCount);
+    Atomics.store(this.i32, this.at + STATE, state);
     this.signal();
   }
 
