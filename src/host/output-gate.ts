@@ -51,6 +51,8 @@ export class OutputGate {
     private readonly emit: (line: GateLine) => void,
     /** Runs `task` in a later page task (tests may pass their own). */
     private readonly later: (task: () => void) => void = (task) => setTimeout(task, 0),
+    /** The clock that bounds a slice (tests may pass their own). */
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** A write of a process; over the byte cap it is cut, and one notice says so. */
@@ -91,8 +93,8 @@ export class OutputGate {
   }
 
   private drain(): void {
-    const until = performance.now() + SLICE_MS;
-    while (this.chunks.length && performance.now() < until) this.take(this.chunks.shift()!, until);
+    const until = this.now() + SLICE_MS;
+    while (this.chunks.length && this.now() < until) this.take(this.chunks.shift()!, until);
     if (this.chunks.length) return this.schedule();
     const done = this.finishing;
     if (!done) return;
@@ -132,7 +134,7 @@ export class OutputGate {
     for (let n = 1; this.lines < this.limits.liveLines; n++) {
       const end = text.indexOf('\n', start);
       if (end < 0) break;
-      if (n % 256 === 0 && performance.now() > until) {
+      if (n % 256 === 0 && this.now() > until) {
         this.chunks.unshift({ ...chunk, text: text.slice(start) });
         return;
       }
