@@ -110,11 +110,17 @@ if (__name__ === '__main__') {
 `,
   );
   await page.getByRole('button', { name: /Run/ }).click();
-  // Scrolled up while lines still arrive: the view stays where the reader put it.
+  // Scrolled up while lines still arrive: the view stays where the reader put it. The lines
+  // must overflow the view first: before that a scroll to the top moves nothing, the view
+  // still follows, and the next lines take it down (the test failed so whenever it found the
+  // first tick before the view was full).
   const console_ = page.locator('.console');
   await expect(page.locator('.line .text', { hasText: /^tick \d+$/ }).first()).toBeVisible({
     timeout: 20_000,
   });
+  await expect
+    .poll(() => console_.evaluate((el) => el.scrollHeight > el.clientHeight + 100))
+    .toBe(true);
   await console_.evaluate((el) => el.scrollTo({ top: 0 }));
   await page.waitForTimeout(500);
   expect(await console_.evaluate((el) => el.scrollTop)).toBe(0);

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { preview } from 'vite';
 import { launchChromium } from './browser';
 import type { Measure } from './bench/measure';
+import { floodMeasures } from './bench/flood';
 import { kernelMeasures } from './bench/kernels';
 import { pageMeasures } from './bench/page';
 import { poolMeasures } from './bench/pools';
@@ -32,6 +33,7 @@ const MEASURES: Measure[] = [
   ...scheduleMeasures,
   ...shareMeasures,
   ...pageMeasures,
+  ...floodMeasures,
 ];
 
 const { values } = parseArgs({

@@ -84,3 +84,41 @@ it('nine million newlines are handed on in many short tasks: 100000 lines, a not
     '[earlier lines of output not shown: past 100000 lines a run keeps only the newest 10000]',
   );
 });
+
+it('past the live lines, the newest lines are kept whole across writes, and older writes go', () => {
+  const { g, run, texts } = gate({ bytes: 1e9, liveLines: 1, tailLines: 3 });
+  g.write(1, 'stdout', 'live\n');
+  g.write(1, 'stdout', Array.from({ length: 1000 }, (_, i) => `old${i}\n`).join(''));
+  g.write(2, 'stdout', 'b1\nb2\nb3\npart');
+  g.write(2, 'stdout', 'ial\n');
+  g.finish(() => {});
+  run();
+  expect(texts()).toEqual([
+    '1:stdout:live',
+    '2:stderr:[earlier lines of output not shown: past 1 lines a run keeps only the newest 3]',
+    '2:stdout:b2',
+    '2:stdout:b3',
+    '2:stdout:partial',
+  ]);
+});
+
+it('the newest lines are handed on at the end in slices too, then the end', () => {
+  const lines: GateLine[] = [];
+  const tasks: (() => void)[] = [];
+  let clock = 0;
+  const g = new OutputGate(
+    { bytes: 1e9, liveLines: 1, tailLines: 5000 },
+    (line) => lines.push(line),
+    (task) => tasks.push(task),
+    () => clock++,
+  );
+  g.write(1, 'stdout', 'x\n'.repeat(6000));
+  let done = false;
+  g.finish(() => (done = true));
+  let count = 0;
+  for (let task = tasks.shift(); task; task = tasks.shift(), count++) task();
+  // A slice is about SLICE_MS: 8 reads of this clock, a read every 256 lines.
+  expect(count).toBeGreaterThan(2);
+  expect(done).toBe(true);
+  expect(lines).toHaveLength(1 + 1 + 5000);
+});

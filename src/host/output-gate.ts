@@ -19,32 +19,44 @@ export interface GateLimits {
 /** A write waiting to be split, or (`ends`) the mark that its process ended. */
 type Chunk = GateLine & { ends?: boolean };
 
+/** A write kept past the live lines, and how many line ends ('\n') it holds. */
+interface TailChunk {
+  chunk: Chunk;
+  lineEnds: number;
+}
+
 /** Work done per page task before the gate yields, so a flood never freezes the page. */
 const SLICE_MS = 8;
 /** Characters of writes past the live lines kept for the end (the newest lines come from them). */
 const TAIL_CHARS = 1 << 20;
+/** Lines handed on between looks at the clock. */
+const LINES_PER_LOOK = 256;
 
 /**
  * The page's side of a run's output: counts it against the run's caps here, on the page (a
  * program can write any counter in shared memory), joins writes into lines per process and
  * stream, and hands lines on in slices of at most about SLICE_MS per page task. Past
- * `liveLines` lines it keeps the newest writes as written (TAIL_CHARS of them) and hands on
- * their newest `tailLines` lines at `finish()`, after one notice: nine million newlines cost
- * the live lines and one split of a megabyte, not nine million events.
+ * `liveLines` lines it keeps the newest writes as written (no more than hold the newest
+ * `tailLines` lines, nor more than TAIL_CHARS) and hands on those lines at `finish()`, after
+ * one notice, in slices too: nine million newlines cost the live lines and a search back from
+ * the end of the last write for its newest lines, not nine million events.
  */
 export class OutputGate {
   private readonly chunks: Chunk[] = [];
   /** Each process's and stream's unfinished line, as the pieces written (joined once). */
   private readonly partial = new Map<string, { line: GateLine; pieces: string[] }>();
-  /** Writes past the live lines, as written (newest kept, TAIL_CHARS in all): split at the end. */
-  private tail: Chunk[] = [];
+  /** Writes past the live lines, as written (the newest, enough for `tailLines` lines): split at the end. */
+  private tail: TailChunk[] = [];
   private tailChars = 0;
+  private tailLineEnds = 0;
   /** Some of the tail was dropped. */
   private tailCut = false;
   private bytes = 0;
   private lines = 0;
   private scheduled = false;
   private finishing: (() => void) | null = null;
+  /** Once finishing and the writes are split: the notice and the tail's lines still to hand on. */
+  private last: GateLine[] | null = null;
 
   constructor(
     private readonly limits: GateLimits,
@@ -96,17 +108,26 @@ export class OutputGate {
     const until = this.now() + SLICE_MS;
     while (this.chunks.length && this.now() < until) this.take(this.chunks.shift()!, until);
     if (this.chunks.length) return this.schedule();
+    if (!this.finishing) return;
+    this.last ??= this.lastLines();
+    for (let n = 1; this.last.length; n++) {
+      if (n % LINES_PER_LOOK === 0 && this.now() > until) return this.schedule();
+      this.emit(this.last.pop()!);
+    }
     const done = this.finishing;
-    if (!done) return;
     this.finishing = () => {};
+    done();
+  }
+
+  /** The notice (if lines were left out) and the tail's lines, newest first (handed on from the end). */
+  private lastLines(): GateLine[] {
     const { lines, cut } = this.tailLines();
+    this.tail = [];
     if (cut) {
       const notice = `[earlier lines of output not shown: past ${this.limits.liveLines} lines a run keeps only the newest ${this.limits.tailLines}]`;
-      this.emit({ pid: lines[0]?.pid ?? 0, stream: 'stderr', text: notice });
+      lines.unshift({ pid: lines[0]?.pid ?? 0, stream: 'stderr', text: notice });
     }
-    for (const line of lines) this.emit(line);
-    this.tail = [];
-    done();
+    return lines.reverse();
   }
 
   /** Splits one write into lines; out of time, puts the rest back first in line. */
@@ -134,7 +155,7 @@ export class OutputGate {
     for (let n = 1; this.lines < this.limits.liveLines; n++) {
       const end = text.indexOf('\n', start);
       if (end < 0) break;
-      if (n % 256 === 0 && this.now() > until) {
+      if (n % LINES_PER_LOOK === 0 && this.now() > until) {
         this.chunks.unshift({ ...chunk, text: text.slice(start) });
         return;
       }
@@ -158,17 +179,32 @@ export class OutputGate {
     this.emit(line);
   }
 
-  /** Keeps a write past the live lines; the oldest go once the tail holds TAIL_CHARS. */
+  /**
+   * Keeps a write past the live lines: its newest `tailLines` lines at most (from a line's
+   * start), and TAIL_CHARS at most. The oldest writes go while the newer ones hold more than
+   * `tailLines` line ends (the oldest of them may be a line's end only), or TAIL_CHARS.
+   */
   private keepTail(chunk: Chunk): void {
-    if (chunk.text.length > TAIL_CHARS) {
-      chunk = { ...chunk, text: chunk.text.slice(-TAIL_CHARS) };
+    let text = chunk.text.length > TAIL_CHARS ? chunk.text.slice(-TAIL_CHARS) : chunk.text;
+    const { from, lineEnds } = newestLines(text, this.limits.tailLines);
+    text = text.slice(from);
+    if (text !== chunk.text) {
+      chunk = { ...chunk, text };
       this.tailCut = true;
     }
-    this.tail.push(chunk);
-    this.tailChars += chunk.text.length;
-    while (this.tailChars - this.tail[0].text.length >= TAIL_CHARS) {
-      this.tailChars -= this.tail.shift()!.text.length;
-      this.tailCut = true;
+    this.tail.push({ chunk, lineEnds });
+    this.tailChars += text.length;
+    this.tailLineEnds += lineEnds;
+    for (;;) {
+      const { chunk: oldest, lineEnds: oldestEnds } = this.tail[0];
+      const enough =
+        this.tailLineEnds - oldestEnds > this.limits.tailLines ||
+        this.tailChars - oldest.text.length >= TAIL_CHARS;
+      if (!enough || this.tail.length === 1) return;
+      this.tail.shift();
+      this.tailChars -= oldest.text.length;
+      this.tailLineEnds -= oldestEnds;
+      if (oldest.text) this.tailCut = true;
     }
   }
 
@@ -176,7 +212,7 @@ export class OutputGate {
   private tailLines(): { lines: GateLine[]; cut: boolean } {
     const lines: GateLine[] = [];
     const open = new Map<string, GateLine>();
-    for (const chunk of this.tail) {
+    for (const { chunk } of this.tail) {
       for (const stream of chunk.ends ? (['stdout', 'stderr'] as const) : []) {
         const rest = open.get(`${chunk.pid}:${stream}`);
         open.delete(`${chunk.pid}:${stream}`);
@@ -196,4 +232,17 @@ export class OutputGate {
     const cut = this.tailCut || lines.length > this.limits.tailLines;
     return { lines: lines.slice(-this.limits.tailLines), cut };
   }
+}
+
+/**
+ * Where the newest `count` lines of `text` start (after the line end before them; 0 when it
+ * has no more), and how many line ends follow: a search back from the end, which stops there.
+ */
+function newestLines(text: string, count: number): { from: number; lineEnds: number } {
+  let lineEnds = 0;
+  for (let end = text.lastIndexOf('\n'); end >= 0; lineEnds++) {
+    if (lineEnds === count) return { from: end + 1, lineEnds };
+    end = end > 0 ? text.lastIndexOf('\n', end - 1) : -1;
+  }
+  return { from: 0, lineEnds };
 }

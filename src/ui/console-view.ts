@@ -89,7 +89,7 @@ export class ConsoleView {
       count: 0,
       getScrollElement: () => this.list,
       estimateSize: () => 19,
-      overscan: 20,
+      overscan: 10,
       observeElementRect,
       observeElementOffset,
       scrollToFn: elementScroll,
@@ -157,6 +157,7 @@ export class ConsoleView {
       this.only === null || line.pid === this.only || line.pid === null ? [i] : [],
     );
     this.rows.clear();
+    this.inner.replaceChildren();
     this.schedule();
   }
 
@@ -164,6 +165,13 @@ export class ConsoleView {
     if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
   }
 
+  /**
+   * Shows the rows in view. A row already shown stays in the page, untouched unless a line
+   * above it was measured anew, so a frame lays out only the rows that came into view (a line
+   * or two while a program prints at a reading pace; a flood replaces them all, a view's worth
+   * and the overscan). Rows are positioned by `top`, not a transform, which would give each
+   * one a paint layer of its own. They stay in line order, as a screen reader reads them.
+   */
   private draw(): void {
     this.frame = 0;
     if (this.virtualizer.options.count !== this.shown.length) {
@@ -172,16 +180,26 @@ export class ConsoleView {
     }
     this.inner.style.height = `${this.virtualizer.getTotalSize()}px`;
     const rows = new Map<number, HTMLElement>();
+    const added: HTMLElement[] = [];
+    let before: HTMLElement | null = null;
     for (const item of this.virtualizer.getVirtualItems()) {
       const index = this.shown[item.index];
-      const row = this.rows.get(index) ?? this.row(this.lines[index]);
-      row.dataset.index = String(item.index);
-      row.style.transform = `translateY(${item.start}px)`;
+      let row = this.rows.get(index);
+      if (!row) {
+        row = this.row(this.lines[index]);
+        row.dataset.index = String(item.index);
+        if (before) before.after(row);
+        else this.inner.prepend(row);
+        added.push(row);
+      }
+      const top = `${item.start}px`;
+      if (row.style.top !== top) row.style.top = top;
       rows.set(index, row);
+      before = row;
     }
-    this.inner.replaceChildren(...rows.values());
-    for (const row of rows.values()) this.virtualizer.measureElement(row);
+    for (const [index, row] of this.rows) if (!rows.has(index)) row.remove();
     this.rows = rows;
+    for (const row of added) this.virtualizer.measureElement(row);
     if (this.follow) this.list.scrollTop = this.list.scrollHeight;
   }
 
