@@ -101,24 +101,3 @@ it('past the live lines, the newest lines are kept whole across writes, and olde
     '2:stdout:partial',
   ]);
 });
-
-it('the newest lines are handed on at the end in slices too, then the end', () => {
-  const lines: GateLine[] = [];
-  const tasks: (() => void)[] = [];
-  let clock = 0;
-  const g = new OutputGate(
-    { bytes: 1e9, liveLines: 1, tailLines: 5000 },
-    (line) => lines.push(line),
-    (task) => tasks.push(task),
-    () => clock++,
-  );
-  g.write(1, 'stdout', 'x\n'.repeat(6000));
-  let done = false;
-  g.finish(() => (done = true));
-  let count = 0;
-  for (let task = tasks.shift(); task; task = tasks.shift(), count++) task();
-  // A slice is about SLICE_MS: 8 reads of this clock, a read every 256 lines.
-  expect(count).toBeGreaterThan(2);
-  expect(done).toBe(true);
-  expect(lines).toHaveLength(1 + 1 + 5000);
-});

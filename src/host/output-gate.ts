@@ -29,8 +29,6 @@ interface TailChunk {
 const SLICE_MS = 8;
 /** Characters of writes past the live lines kept for the end (the newest lines come from them). */
 const TAIL_CHARS = 1 << 20;
-/** Lines handed on between looks at the clock. */
-const LINES_PER_LOOK = 256;
 
 /**
  * The page's side of a run's output: counts it against the run's caps here, on the page (a
@@ -38,14 +36,14 @@ const LINES_PER_LOOK = 256;
  * stream, and hands lines on in slices of at most about SLICE_MS per page task. Past
  * `liveLines` lines it keeps the newest writes as written (no more than hold the newest
  * `tailLines` lines, nor more than TAIL_CHARS) and hands on those lines at `finish()`, after
- * one notice, in slices too: nine million newlines cost the live lines and a search back from
- * the end of the last write for its newest lines, not nine million events.
+ * one notice: nine million newlines cost the live lines and a search back from the end of the
+ * last write for its newest lines, not nine million events nor a split of the whole write.
  */
 export class OutputGate {
   private readonly chunks: Chunk[] = [];
   /** Each process's and stream's unfinished line, as the pieces written (joined once). */
   private readonly partial = new Map<string, { line: GateLine; pieces: string[] }>();
-  /** Writes past the live lines, as written (the newest, enough for `tailLines` lines): split at the end. */
+  /** Writes past the live lines, as written, enough for the newest lines: split at the end. */
   private tail: TailChunk[] = [];
   private tailChars = 0;
   private tailLineEnds = 0;
@@ -55,8 +53,6 @@ export class OutputGate {
   private lines = 0;
   private scheduled = false;
   private finishing: (() => void) | null = null;
-  /** Once finishing and the writes are split: the notice and the tail's lines still to hand on. */
-  private last: GateLine[] | null = null;
 
   constructor(
     private readonly limits: GateLimits,
@@ -108,26 +104,19 @@ export class OutputGate {
     const until = this.now() + SLICE_MS;
     while (this.chunks.length && this.now() < until) this.take(this.chunks.shift()!, until);
     if (this.chunks.length) return this.schedule();
-    if (!this.finishing) return;
-    this.last ??= this.lastLines();
-    for (let n = 1; this.last.length; n++) {
-      if (n % LINES_PER_LOOK === 0 && this.now() > until) return this.schedule();
-      this.emit(this.last.pop()!);
-    }
     const done = this.finishing;
+    if (!done) return;
     this.finishing = () => {};
-    done();
-  }
-
-  /** The notice (if lines were left out) and the tail's lines, newest first (handed on from the end). */
-  private lastLines(): GateLine[] {
+    // One task: the tail holds little more than `tailLines` lines (keepTail), and handing
+    // them on in slices would let the console redraw between slices, delaying the end.
     const { lines, cut } = this.tailLines();
-    this.tail = [];
     if (cut) {
       const notice = `[earlier lines of output not shown: past ${this.limits.liveLines} lines a run keeps only the newest ${this.limits.tailLines}]`;
-      lines.unshift({ pid: lines[0]?.pid ?? 0, stream: 'stderr', text: notice });
+      this.emit({ pid: lines[0]?.pid ?? 0, stream: 'stderr', text: notice });
     }
-    return lines.reverse();
+    for (const line of lines) this.emit(line);
+    this.tail = [];
+    done();
   }
 
   /** Splits one write into lines; out of time, puts the rest back first in line. */
@@ -155,7 +144,7 @@ export class OutputGate {
     for (let n = 1; this.lines < this.limits.liveLines; n++) {
       const end = text.indexOf('\n', start);
       if (end < 0) break;
-      if (n % LINES_PER_LOOK === 0 && this.now() > until) {
+      if (n % 256 === 0 && this.now() > until) {
         this.chunks.unshift({ ...chunk, text: text.slice(start) });
         return;
       }
@@ -181,8 +170,9 @@ export class OutputGate {
 
   /**
    * Keeps a write past the live lines: its newest `tailLines` lines at most (from a line's
-   * start), and TAIL_CHARS at most. The oldest writes go while the newer ones hold more than
-   * `tailLines` line ends (the oldest of them may be a line's end only), or TAIL_CHARS.
+   * start), and TAIL_CHARS at most. The oldest writes go while the newer ones still hold more
+   * than `tailLines` line ends (so a line whose start went is older than the newest lines, in
+   * one stream's output), or TAIL_CHARS.
    */
   private keepTail(chunk: Chunk): void {
     let text = chunk.text.length > TAIL_CHARS ? chunk.text.slice(-TAIL_CHARS) : chunk.text;
