@@ -82,3 +82,47 @@ if (__name__ === '__main__') {
   const end = first.events.at(-1);
   expect(end?.type === 'end' && end.durationMs).toBeLessThan(20_000); // 30 s of sleeps
 });
+
+/**
+ * A program every schedule of which fails if a Worker it gets still remembers an earlier
+ * process: its start method set, its current process, its children, a pool's workers, a
+ * timer the last process left (an exploration recycles Workers: runtime/process-state.ts).
+ */
+const FORGETFUL = `import { Process, Pool, Lock, setStartMethod, currentProcess, activeChildren } from 'multiprocessing';
+import { random } from 'random';
+function square(x: number) { return x * x; }
+const scope = globalThis as { timerFired?: boolean };
+function work(lock: Lock) {
+  if (scope.timerFired) throw new Error('a timer of an ended process fired');
+  lock.acquire();
+  print(currentProcess().name, activeChildren().length, random() < 1);
+  lock.release();
+  setTimeout(() => (scope.timerFired = true), 50); // never fires: the process ends first
+}
+if (__name__ === '__main__') {
+  setStartMethod('spawn');
+  const lock = new Lock();
+  const ps = [new Process({ target: work, args: [lock] }), new Process({ target: work, args: [lock] })];
+  for (const p of ps) p.start();
+  for (const p of ps) p.join();
+  if (currentProcess().name !== 'MainProcess' || activeChildren().length !== 0 || scope.timerFired)
+    throw new Error('remembered');
+  const pool = new Pool(2);
+  print(pool.map(square, [1, 2, 3]).join(' '));
+  pool.close();
+  pool.join();
+}
+`;
+
+test('explored schedules reuse Workers that forget each process, and none is left behind', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const found = await explore(page, FORGETFUL, { schedules: 30, seed: 5 });
+  expect(found.failing).toBeNull();
+  expect(found.explored).toBe(30);
+  // Every Worker the exploration took is terminated or back in the page's pool.
+  await expect
+    .poll(() => page.evaluate(() => window.runnerWorkers()), { timeout: 10_000 })
+    .toEqual(expect.objectContaining({ live: 8, pooled: 8 }));
+});

@@ -26,7 +26,7 @@ import type { ProcessWorker } from './process-worker';
 import type { RaceAccess } from '../runtime/race/race-notice';
 import type { EndReason, ProcessInfo, RaceAccessSeen, RunEvent } from './run-events';
 import { stopReport } from './stop-report';
-import type { WorkerPool } from './worker-pool';
+import type { WorkerSource } from './worker-pool';
 
 /** A spawn request; the main process's has no job (it runs the whole program). */
 type ProcessRequest = Omit<SpawnRequest, 'job'> & { job: ChildJob | null };
@@ -41,7 +41,7 @@ const KILL_GRACE_MS = 2000;
 export const SUPERVISOR_PID = 1;
 
 export interface RunOptions {
-  pool: WorkerPool;
+  pool: WorkerSource;
   onEvent: (event: RunEvent) => void;
   /** The program's own kernels (`*.as.ts`), compiled; absent when it has none. */
   kernels?: ReadyKernels | null;
@@ -52,6 +52,8 @@ export interface RunOptions {
    * reports come as 'race' events. The program must have been compiled with line marks.
    */
   races?: boolean;
+  /** The memory of the run's heap, reused from an earlier run (run-reuse.ts); absent: a new one. */
+  memory?: WebAssembly.Memory;
   /**
    * Run one process at a time, in the turns `chooser` picks (src/host/scheduler.ts), with
    * virtual time and `random` seeded by `seed`; `fine` makes shared reads and writes points.
@@ -109,10 +111,14 @@ export class Run {
     private readonly program: CompiledProgram,
     private readonly options: RunOptions,
   ) {
-    this.heap = Heap.create(options.timeScale ?? 1, {
-      races: options.races,
-      schedule: options.schedule && { seed: options.schedule.seed, fine: options.schedule.fine },
-    });
+    this.heap = Heap.create(
+      options.timeScale ?? 1,
+      {
+        races: options.races,
+        schedule: options.schedule && { seed: options.schedule.seed, fine: options.schedule.fine },
+      },
+      options.memory,
+    );
     // The kernels' static data, written once, before any process starts (wasm-data.ts).
     for (const segment of options.kernels?.segments ?? [])
       this.heap.u8.set(segment.bytes, segment.offset);
@@ -333,6 +339,7 @@ export class Run {
         void this.kill(notice.pid, notice.signal);
         return;
       case 'exit':
+        this.giveBack(pid);
         this.endProcess(pid, null);
         return;
       case 'object':
@@ -396,6 +403,15 @@ export class Run {
     if (this.ended) return;
     this.output.write(pid, 'stderr', `internal error: ${message}\n`);
     this.endProcess(pid, 1);
+  }
+
+  /** A process ended by itself: its Worker goes back to a pool that recycles (an exploration's). */
+  private giveBack(pid: number): void {
+    const worker = this.workers.get(pid);
+    if (!worker || !this.options.pool.recycle) return;
+    this.workers.delete(pid);
+    this.taken.delete(worker);
+    this.options.pool.recycle(worker);
   }
 
   /**

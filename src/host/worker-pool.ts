@@ -1,11 +1,21 @@
 import { ProcessWorker } from './process-worker';
 
+/** Where a run gets its process Workers. */
+export interface WorkerSource {
+  take(): Promise<ProcessWorker>;
+  /**
+   * Takes back a Worker whose process ended by itself, for a process of another run of the
+   * same program (recycling-pool.ts); without it, the run terminates the Worker.
+   */
+  recycle?(worker: ProcessWorker): void;
+}
+
 /**
  * Workers that have already loaded the runtime, so Run and start() only hand one a process.
  * A Worker serves one process and is then terminated (a program leaves its module state
  * behind); the pool refills in the background.
  */
-export class WorkerPool {
+export class WorkerPool implements WorkerSource {
   /** Loaded or still loading, oldest first: the oldest is the nearest to ready. */
   private readonly workers: ProcessWorker[] = [];
 

@@ -7,6 +7,7 @@ import { MAIN_FILE, type ProgramFile } from '../compile/program-files';
 import type { RunEvent } from '../host/run-events';
 import { startRun } from '../host/start-run';
 import { ProcessWorker } from '../host/process-worker';
+import { RunReuse } from '../host/run-reuse';
 import { WorkerPool } from '../host/worker-pool';
 import type { Run, RunOptions } from '../host/supervisor';
 import { formatSchedule, parseSchedule, replayChooser } from '../host/schedules';
@@ -93,16 +94,23 @@ window.runProgram = (source, options = {}) => {
 };
 
 // Explored runs are not streamed: the CLI prints the failing run's events when it has them.
-window.exploreProgram = (source, options) =>
-  explore(
-    (chooser, seed) => runOnce(source, options, { chooser, seed, fine: true }, false),
-    options,
-  );
+window.exploreProgram = async (source, options) => {
+  const reuse = new RunReuse(pool);
+  try {
+    return await explore(
+      (chooser, seed) => runOnce(source, options, { chooser, seed, fine: true }, reuse, false),
+      options,
+    );
+  } finally {
+    reuse.close();
+  }
+};
 
 function runOnce(
   source: string,
   options: RunnerOptions,
   schedule?: RunOptions['schedule'],
+  reuse?: RunReuse,
   stream = true,
 ): Promise<RunnerResult> {
   return new Promise((resolve, reject) => {
@@ -110,7 +118,8 @@ function runOnce(
     let run: Run | undefined; // the end event always comes after startRun resolved
     const program = { name: options.fileName ?? MAIN_FILE, text: source };
     startRun([program, ...(options.kernelFiles ?? [])], {
-      pool,
+      pool: reuse ?? pool,
+      memory: reuse?.memory,
       timeScale: options.timeScale,
       races: options.races,
       schedule,

@@ -1,3 +1,5 @@
+import { perProcess } from './process-state';
+
 /**
  * Ends (pipe connections, sockets) this process holds open. When its code ends they are
  * closed for it, as the OS closes a process's file descriptors, so the other side sees EOF.
@@ -7,6 +9,7 @@ export interface Closable {
 }
 
 const held = new Set<Closable>();
+perProcess(() => held.clear());
 
 export function holdOpen(end: Closable): void {
   held.add(end);

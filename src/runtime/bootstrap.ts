@@ -10,7 +10,6 @@ import { notify } from './channel';
 import { closeHeldEnds } from './at-exit';
 import { shutdownExecutors } from './pool/executor';
 import { formatTraceback } from './traceback';
-import { lockDown } from './lockdown';
 import { flushOutput } from './output';
 import { trace, TraceKind } from './trace';
 import { programLine } from './race/line-register';
@@ -39,7 +38,9 @@ export async function runAssignment(a: Assignment): Promise<void> {
     daemon: a.daemon,
     process: a.process,
     isMain: a.isMain,
-    program: a.program,
+    // A recycled Worker (process-state.ts) may have run this program already: a new URL
+    // evaluates it afresh (and its stack frames name that URL).
+    program: { ...a.program, url: `${a.program.url}#${++imports}` },
     kernels: a.kernels,
     userKernels: a.userKernels ?? null,
     startMethod: a.startMethod,
@@ -66,8 +67,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
 
   let exitCode = 0;
   try {
-    lockDown();
-    await importProgram(a.program.url);
+    await importProgram(context.program.url);
     context.evaluating = false;
     context.bootstrapping = false;
     if (a.job) await rebuildSelf(a.job).run();
@@ -90,6 +90,9 @@ export async function runAssignment(a: Assignment): Promise<void> {
   notify({ t: 'exit', pid: a.pid });
   sched?.ended();
 }
+
+/** Programs this Worker has imported. */
+let imports = 0;
 
 /**
  * import() of the program's blob URL, written so that Vite's dev server does not rewrite it:

@@ -1,5 +1,6 @@
 import { ctx } from './context';
 import { checkNotice, noticeBytes, type SenderView, type WorkerNotice } from './protocol';
+import { perProcess } from './process-state';
 
 /*
  * The one place a Worker sends to the page (see protocol.ts for why it is one-way).
@@ -38,6 +39,13 @@ export class PermissionError extends Error {
 
 /** Notices this Worker has sent: a scheduled run's page waits until it has them all (sched/). */
 export let sentCount = 0;
+perProcess(() => {
+  sentCount = 0;
+  for (const bucket of [messages, bytes]) {
+    bucket.level = bucket.burst;
+    bucket.at = clock();
+  }
+});
 
 /** Sends one notice to the page, checked, after waiting for the limits if need be. */
 export function send(message: unknown): void {

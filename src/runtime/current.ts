@@ -11,6 +11,7 @@ import {
 } from './process';
 import type { ChildJob } from './protocol';
 import { decode, rebuildInstance } from './transfer';
+import { perProcess } from './process-state';
 
 let self: Process | undefined;
 
@@ -38,6 +39,9 @@ export function currentProcess(): Process {
 }
 
 let mainThreadObject: Process | undefined;
+perProcess(() => {
+  self = owningProcess = mainThreadObject = undefined;
+});
 
 /** The thread running this code: a Thread's own object, or the process's main thread. */
 export function currentThread(): Process {

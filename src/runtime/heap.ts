@@ -1,7 +1,7 @@
 import { allocBlock, freeBlock } from './alloc';
 import { FILE_STORE_BYTES } from './file-store';
 import { PORT_TABLE_BYTES } from './net/ports';
-import { ARENA, F, H, HEAP_PAGES } from './layout';
+import { ARENA, F, H, HEAP_BYTES, HEAP_PAGES } from './layout';
 import { REGION_BYTES as RACE_REGION_BYTES, initRegion } from './race/region';
 import { makeSchedRegion, type ScheduleSeed } from './sched/region';
 
@@ -32,15 +32,15 @@ export class Heap {
   /**
    * A fresh heap for a new run (page side). Sized up front: views never go stale. `races`
    * makes room for the race detector's clocks and shadow cells; `schedule` for the turns of a
-   * scheduled run.
+   * scheduled run. An exploration's runs reuse one memory (`reused`), cleared here up to the
+   * highest block the last run allocated: no run makes a memory of its own (one per schedule
+   * outlived their runs in recycled Workers until allocation failed), and the last run ended
+   * with every process parked or gone (scheduled, and it exited cleanly, or the exploration
+   * would have stopped), so none of its Workers writes it any more.
    */
-  static create(timeScale: number, modes: RunModes = {}): Heap {
-    const memory = new WebAssembly.Memory({
-      initial: HEAP_PAGES,
-      maximum: HEAP_PAGES,
-      shared: true,
-    });
-    const heap = new Heap(memory);
+  static create(timeScale: number, modes: RunModes = {}, reused?: WebAssembly.Memory): Heap {
+    const heap = new Heap(reused ?? Heap.memory());
+    if (reused) heap.u8.fill(0, 0, Math.min(Math.max(heap.i32[H.bump], ARENA), HEAP_BYTES));
     heap.i32[H.bump] = ARENA;
     heap.i32[H.nextObject] = 1; // id 0 means "no object" in object fields
     heap.f64[F.timeScale] = timeScale;
@@ -53,6 +53,11 @@ export class Heap {
     }
     if (modes.schedule) heap.i32[H.sched] = makeSchedRegion(heap, modes.schedule);
     return heap;
+  }
+
+  /** Memory for a run's heap. */
+  static memory(): WebAssembly.Memory {
+    return new WebAssembly.Memory({ initial: HEAP_PAGES, maximum: HEAP_PAGES, shared: true });
   }
 
   get timeScale(): number {

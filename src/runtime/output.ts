@@ -4,6 +4,7 @@ import { H, OUTPUT_CAP } from './layout';
 import type { Stream } from './protocol';
 import { sched } from './sched/hooks';
 import { Point } from './sched/region';
+import { perProcess } from './process-state';
 
 /**
  * Sends a process's output to the page.
@@ -28,6 +29,12 @@ let windowStart = -Infinity;
 let writesInWindow = 0;
 let batch: { stream: Stream; parts: string[]; chars: number; at: number } | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
+perProcess(() => {
+  windowStart = -Infinity;
+  writesInWindow = 0;
+  batch = null;
+  timer = null;
+});
 
 export function write(stream: Stream, text: string): void {
   sched?.point(Point.Print);

@@ -12,6 +12,7 @@ import { spawnChild } from './spawn';
 import { encode } from './transfer';
 import { sched } from './sched/hooks';
 import { Point } from './sched/region';
+import { perProcess } from './process-state';
 
 /**
  * Python's callable object (a class with `__call__`) as a target: an instance of a top-level
@@ -308,6 +309,7 @@ function describeTarget(fn: (...args: never[]) => unknown): string {
 
 /** Children this process started and has not yet seen end. */
 export const children = new Set<Process>();
+perProcess(() => children.clear());
 
 /** Blocks until process `pid` is Done or `ms` pass. True if it ended. */
 export function waitForEnd(pid: number, ms: number): boolean {

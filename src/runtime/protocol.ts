@@ -2,8 +2,8 @@
  * The bridge between the page (supervisor) and a process's Worker: the messages of both
  * directions, and the page's check of every Worker -> page notice.
  *
- * Page -> Worker is one message (`PageMessage`: the assignment that makes a pooled Worker a
- * process). Worker -> page traffic is one-way notices on the Worker's own port
+ * Page -> Worker are two messages (`PageMessage`): the assignment that makes a pooled Worker a
+ * process, and in an exploration the recycling of a Worker whose process ended. Worker -> page traffic is one-way notices on the Worker's own port
  * (`WorkerNotice`), so that output and control notices from every Worker arrive at the page in
  * the order they were sent.
  *
@@ -80,7 +80,10 @@ export interface Assignment extends Omit<SpawnRequest, 'job'> {
 }
 
 /** Page -> Worker: sent once, to a Worker that has said it is ready. */
-export type PageMessage = { t: 'assign'; assignment: Assignment };
+export type PageMessage =
+  | { t: 'assign'; assignment: Assignment }
+  /** The Worker's process ended by itself: make the Worker ready for another (process-state.ts). */
+  | { t: 'recycle' };
 
 /** Worker -> page. */
 export type WorkerNotice =

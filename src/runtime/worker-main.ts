@@ -1,15 +1,31 @@
-/** Entry point of every process Worker: waits in the pool until the page assigns it a process. */
+/**
+ * Entry point of every process Worker: waits in the pool until the page assigns it a process,
+ * and, when the page recycles it after that process ended (an exploration), for another.
+ */
 import { reportAsyncErrors, runAssignment } from './bootstrap';
 import { notify } from './channel';
+import { lockDown } from './lockdown';
+import { recycle, trackTimers } from './process-state';
 import type { PageMessage } from './protocol';
 
 Error.stackTraceLimit = 50;
 reportAsyncErrors();
+trackTimers();
+lockDown();
 
-function onAssign(event: MessageEvent<PageMessage>): void {
-  if (event.data?.t !== 'assign') return;
-  self.removeEventListener('message', onAssign); // one process per Worker
-  void runAssignment(event.data.assignment);
-}
-self.addEventListener('message', onAssign);
+/** The process this Worker runs, from its assignment until the page recycles the Worker. */
+let running: Promise<void> | null = null;
+
+self.addEventListener('message', (event: MessageEvent<PageMessage>) => {
+  const message = event.data;
+  if (message?.t === 'assign' && !running) {
+    running = runAssignment(message.assignment);
+  } else if (message?.t === 'recycle' && running) {
+    void running.then(() => {
+      recycle();
+      running = null;
+      notify({ t: 'ready' });
+    });
+  }
+});
 notify({ t: 'ready' });

@@ -9,6 +9,7 @@ import type { Chooser } from '../host/scheduler';
 import { formatSchedule } from '../host/schedules';
 import { startRun } from '../host/start-run';
 import type { Run } from '../host/supervisor';
+import { RunReuse } from '../host/run-reuse';
 import type { WorkerPool } from '../host/worker-pool';
 import { explore, type Exploration } from '../runner/exploration';
 import type { RunnerResult } from '../runner/runner';
@@ -28,19 +29,29 @@ export interface ExploreRequest {
 }
 
 /** Runs the editor's program under up to PAGE_SCHEDULES schedules (fine steps) until one fails. */
-export function explorePage(request: ExploreRequest): Promise<Exploration> {
+export async function explorePage(request: ExploreRequest): Promise<Exploration> {
   let tried = 0;
-  return explore(
-    (chooser, seed) => {
-      request.progress(++tried);
-      return runOnce(request, chooser, seed);
-    },
-    { schedules: PAGE_SCHEDULES, races: request.races, seed: Date.now() >>> 0 },
-  );
+  const reuse = new RunReuse(request.pool);
+  try {
+    return await explore(
+      (chooser, seed) => {
+        request.progress(++tried);
+        return runOnce(request, reuse, chooser, seed);
+      },
+      { schedules: PAGE_SCHEDULES, races: request.races, seed: Date.now() >>> 0 },
+    );
+  } finally {
+    reuse.close();
+  }
 }
 
-function runOnce(request: ExploreRequest, chooser: Chooser, seed: number): Promise<RunnerResult> {
-  const { pool, files, races, signal } = request;
+function runOnce(
+  request: ExploreRequest,
+  reuse: RunReuse,
+  chooser: Chooser,
+  seed: number,
+): Promise<RunnerResult> {
+  const { files, races, signal } = request;
   const aborted = () => new DOMException('exploration stopped', 'AbortError');
   if (signal.aborted) return Promise.reject(aborted());
   const schedule = { chooser, seed, fine: true };
@@ -53,7 +64,8 @@ function runOnce(request: ExploreRequest, chooser: Chooser, seed: number): Promi
     };
     signal.addEventListener('abort', stop, { once: true });
     startRun(files, {
-      pool,
+      pool: reuse,
+      memory: reuse.memory,
       races,
       schedule,
       signal,

@@ -16,6 +16,7 @@ import { print } from '../globals';
 import { kernelFileOf } from '../module-names';
 import { addressOf } from '../shared-value';
 import type { KernelFunction, KernelParam } from './kernel-abi';
+import { perProcess } from '../process-state';
 
 /** What a process gets of the user's kernels with its assignment. */
 export interface UserKernels {
@@ -28,6 +29,10 @@ type Exported = (...args: unknown[]) => unknown;
 
 let instance: WebAssembly.Exports | undefined;
 const modules = new Map<string, Record<string, Exported>>();
+perProcess(() => {
+  instance = undefined;
+  modules.clear();
+});
 
 /** The module object for `./name.as` (file `name.as.ts`): its exported functions, wrapped. */
 export function userKernelModule(specifier: string): Record<string, Exported> {

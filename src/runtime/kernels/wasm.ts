@@ -1,4 +1,5 @@
 import { ctx } from '../context';
+import { perProcess } from '../process-state';
 
 /** The kernels' exports, as AssemblyScript compiled them (addresses are byte offsets in the heap). */
 export interface KernelExports {
@@ -24,6 +25,7 @@ export interface KernelExports {
 }
 
 let exports: KernelExports | null | undefined;
+perProcess(() => (exports = undefined));
 
 /**
  * This Worker's instance of the kernels, over the run's heap; null when kernels.wasm did not

@@ -20,8 +20,10 @@ export {
   RawArray,
   type ValueOptions,
 } from '../shared-value';
+import { perProcess } from '../process-state';
 
 let methodSet = false;
+perProcess(() => (methodSet = false));
 
 /**
  * "fork" (default): a child evaluates the program's declarations only, like a forked Python

@@ -5,8 +5,10 @@
 import { ValueError } from '../errors';
 import { sched } from '../sched/hooks';
 import { mulberry32 } from '../sched/prng';
+import { perProcess } from '../process-state';
 
 let seeded: (() => number) | null = null;
+perProcess(() => (seeded = null));
 
 function rand(): number {
   if (!sched) return Math.random();

@@ -13,6 +13,7 @@ import {
   type PoolWorkerFields,
   type Task,
 } from './worker';
+import { perProcess } from '../process-state';
 
 export const FIRST_COMPLETED = 'FIRST_COMPLETED';
 export const FIRST_EXCEPTION = 'FIRST_EXCEPTION';
@@ -42,6 +43,10 @@ export function shutdownExecutors(): void {
 }
 
 let executorCount = 0;
+perProcess(() => {
+  live.clear();
+  executorCount = 0;
+});
 
 type Fn = (...args: never[]) => unknown;
 

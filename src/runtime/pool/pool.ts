@@ -8,6 +8,7 @@ import { taskName } from './executor';
 import { Future, ResultPump } from './future';
 import { TaskState, TaskTable } from './task-table';
 import { PoolProcess, type Outcome, type Task } from './worker';
+import { perProcess } from '../process-state';
 
 type Fn = (...args: never[]) => unknown;
 type Callback<T> = ((value: T) => void) | null;
@@ -34,6 +35,7 @@ function checkedMaxTasks(value: unknown): number | null {
 }
 
 let poolWorkers = 0;
+perProcess(() => (poolWorkers = 0));
 
 /**
  * multiprocessing.Pool: `processes` worker processes started at once, each serving tasks

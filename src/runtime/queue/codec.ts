@@ -3,6 +3,7 @@ import { pythonTypeName } from '../class-names';
 import { ctx } from '../context';
 import { H } from '../layout';
 import { guarded } from '../sync/spin-mutex';
+import { perProcess } from '../process-state';
 
 /**
  * Queue items as bytes in the shared heap. msgpackr (MessagePack with its structured-clone
@@ -23,16 +24,23 @@ const options = {
   getStructures: loadShapes,
   saveStructures: saveShapes,
 };
-/** Items with no object in them twice: most of them. */
-const packr = new Packr(options);
-/**
- * Items that hold an object twice, or a cycle: structured cloning keeps them one object on the
- * other side, as pickle and postMessage do. It tracks every object it packs, which costs a
- * small item a quarter more time, so only these items pay it.
- */
-const clonePackr = new Packr({ ...options, structuredClone: true });
-/** It decodes from `scratch`, and so may return no view of it: Uint8Arrays come out as copies. */
-const unpackr = new Packr({ ...options, structuredClone: true, copyBuffers: true });
+/** The packers that know a run's shapes: a recycled Worker (process-state.ts) starts anew. */
+function shapePackers() {
+  return {
+    /** Items with no object in them twice: most of them. */
+    packr: new Packr(options),
+    /**
+     * Items that hold an object twice, or a cycle: structured cloning keeps them one object on
+     * the other side, as pickle and postMessage do. It tracks every object it packs, which
+     * costs a small item a quarter more time, so only these items pay it.
+     */
+    clonePackr: new Packr({ ...options, structuredClone: true }),
+    /** It decodes from `scratch`, and so may return no view of it: Uint8Arrays come out as copies. */
+    unpackr: new Packr({ ...options, structuredClone: true, copyBuffers: true }),
+  };
+}
+let { packr, clonePackr, unpackr } = shapePackers();
+perProcess(() => ({ packr, clonePackr, unpackr } = shapePackers()));
 /** Shapes themselves are stored without records (they are arrays of keys). */
 const plain = new Packr({ useRecords: false });
 

@@ -1,3 +1,5 @@
+import { perProcess } from '../process-state';
+
 /**
  * Where the runtime tells the race detector what a program does. `race` is null unless the run
  * detects races, so each call site costs one check of a null: with detection off nothing runs.
@@ -24,6 +26,7 @@ export interface RaceHooks {
 }
 
 export let race: RaceHooks | null = null;
+perProcess(() => (race = null));
 
 export function setRaceHooks(hooks: RaceHooks): void {
   race = hooks;

@@ -1,3 +1,5 @@
+import { perProcess } from '../process-state';
+
 /**
  * The program line running now in this Worker, kept by the marks the compile step adds when a
  * run detects races (src/compile/line-marks.ts): a shared access reads it to say where it is.
@@ -11,3 +13,4 @@ export const programLine = {
   },
 };
 export type LineRegister = typeof programLine;
+perProcess(() => (programLine.line = 0));

@@ -1,4 +1,5 @@
 import type { Point } from './region';
+import { perProcess } from '../process-state';
 
 /**
  * Where the runtime yields to the scheduler in step, explore and replay modes (region.ts).
@@ -24,6 +25,7 @@ export interface SchedHooks {
 }
 
 export let sched: SchedHooks | null = null;
+perProcess(() => (sched = null));
 
 export function setSchedHooks(hooks: SchedHooks): void {
   sched = hooks;

@@ -3,6 +3,7 @@ import type { Heap } from '../heap';
 import { kernelExports, type KernelExports } from '../kernels/wasm';
 import { enterCritical, leaveCritical, parkForever } from '../kill-guard';
 import { lockWord, unlockWord } from './spin-mutex';
+import { perProcess } from '../process-state';
 
 /**
  * A runtime mutex held inside this process's kill guard, for the queues' hot paths. Taking it
@@ -85,6 +86,7 @@ export function makeGuardedLock(heap: Heap, wasm: KernelExports | null): Guarded
 }
 
 let made: GuardedLock | undefined;
+perProcess(() => (made = undefined));
 
 /** This Worker's GuardedLock (made when a queue first needs it: the guard slot is set by then). */
 export function guardedLock(): GuardedLock {

@@ -5,6 +5,7 @@ import type { Heap } from '../heap';
 import { H, MAX_OBJECTS, OBJECT_TABLE } from '../layout';
 import { RuntimeError } from '../errors';
 import { registerHandleKind } from '../transfer';
+import { perProcess } from '../process-state';
 
 /**
  * Every shared object (lock, semaphore, queue, value, ...) has an entry in the object table, so
@@ -125,6 +126,10 @@ function allocObject(kind: ObjectKind, bytes: number): SharedRef {
 }
 
 const occurrences = new Map<string, number>();
+perProcess(() => {
+  labels.clear();
+  occurrences.clear();
+});
 
 /**
  * Where in the program the object being constructed is created: the innermost stack frame in

@@ -1,0 +1,54 @@
+/**
+ * What a process leaves in its Worker's runtime modules. A Worker serves one process and is
+ * then terminated, except in an exploration (one program run under many schedules), where
+ * the page recycles it for a process of the next run: starting Workers was most of an
+ * explored schedule's time. `recycle()` puts back every module's per-process state, as
+ * each registered with `perProcess`, and ends the timers the last process left, as
+ * terminating it would have. The program itself is imported afresh (a new URL) each run.
+ */
+const resets: (() => void)[] = [];
+
+/** `reset` puts a module's per-process state back as it was when the Worker loaded. */
+export function perProcess(reset: () => void): void {
+  resets.push(reset);
+}
+
+/** Timeouts and intervals the process has pending (ids: clearTimeout ends either). */
+const timers = new Set<number>();
+const clear = globalThis.clearTimeout.bind(globalThis);
+
+/** Counts the timers the program and the runtime set; before anything else runs. */
+export function trackTimers(): void {
+  const scope = globalThis as unknown as Record<string, unknown>;
+  const setTimeout = globalThis.setTimeout.bind(globalThis);
+  const setInterval = globalThis.setInterval.bind(globalThis);
+  scope.setTimeout = (handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+    const fire =
+      typeof handler === 'function'
+        ? (...a: unknown[]) => {
+            timers.delete(id);
+            (handler as (...x: unknown[]) => void)(...a);
+          }
+        : handler;
+    const id = setTimeout(fire, ms, ...args);
+    timers.add(id);
+    return id;
+  };
+  scope.setInterval = (handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+    const id = setInterval(handler, ms, ...args);
+    timers.add(id);
+    return id;
+  };
+  scope.clearTimeout = scope.clearInterval = (id?: number) => {
+    if (id === undefined) return;
+    timers.delete(id);
+    clear(id);
+  };
+}
+
+/** Makes the Worker as it was before its last process: no timers, no module state. */
+export function recycle(): void {
+  for (const id of timers) clear(id);
+  timers.clear();
+  for (const reset of resets) reset();
+}
