@@ -19,12 +19,6 @@ export interface GateLimits {
 /** A write waiting to be split, or (`ends`) the mark that its process ended. */
 type Chunk = GateLine & { ends?: boolean };
 
-/** A write kept past the live lines, and how many line ends ('\n') it holds. */
-interface TailChunk {
-  chunk: Chunk;
-  lineEnds: number;
-}
-
 /** Work done per page task before the gate yields, so a flood never freezes the page. */
 const SLICE_MS = 8;
 /** Characters of writes past the live lines kept for the end (the newest lines come from them). */
@@ -34,19 +28,18 @@ const TAIL_CHARS = 1 << 20;
  * The page's side of a run's output: counts it against the run's caps here, on the page (a
  * program can write any counter in shared memory), joins writes into lines per process and
  * stream, and hands lines on in slices of at most about SLICE_MS per page task. Past
- * `liveLines` lines it keeps the newest writes as written (no more than hold the newest
- * `tailLines` lines, nor more than TAIL_CHARS) and hands on those lines at `finish()`, after
- * one notice: nine million newlines cost the live lines and a search back from the end of the
- * last write for its newest lines, not nine million events nor a split of the whole write.
+ * `liveLines` lines it keeps the newest writes as written (TAIL_CHARS of them) and hands on
+ * their newest `tailLines` lines at `finish()`, after one notice: nine million newlines cost
+ * the live lines and a search back from the end for the newest lines, not nine million events
+ * nor a split of a megabyte into a million strings.
  */
 export class OutputGate {
   private readonly chunks: Chunk[] = [];
   /** Each process's and stream's unfinished line, as the pieces written (joined once). */
   private readonly partial = new Map<string, { line: GateLine; pieces: string[] }>();
-  /** Writes past the live lines, as written, enough for the newest lines: split at the end. */
-  private tail: TailChunk[] = [];
+  /** Writes past the live lines, as written (newest kept, TAIL_CHARS in all): split at the end. */
+  private tail: Chunk[] = [];
   private tailChars = 0;
-  private tailLineEnds = 0;
   /** Some of the tail was dropped. */
   private tailCut = false;
   private bytes = 0;
@@ -107,8 +100,8 @@ export class OutputGate {
     const done = this.finishing;
     if (!done) return;
     this.finishing = () => {};
-    // One task: the tail holds little more than `tailLines` lines (keepTail), and handing
-    // them on in slices would let the console redraw between slices, delaying the end.
+    // One task: it splits only the newest `tailLines` lines (newestTail), and handing them on
+    // in slices would let the console redraw between slices, delaying the end.
     const { lines, cut } = this.tailLines();
     if (cut) {
       const notice = `[earlier lines of output not shown: past ${this.limits.liveLines} lines a run keeps only the newest ${this.limits.tailLines}]`;
@@ -168,41 +161,42 @@ export class OutputGate {
     this.emit(line);
   }
 
-  /**
-   * Keeps a write past the live lines: its newest `tailLines` lines at most (from a line's
-   * start), and TAIL_CHARS at most. The oldest writes go while the newer ones still hold more
-   * than `tailLines` line ends (so a line whose start went is older than the newest lines, in
-   * one stream's output), or TAIL_CHARS.
-   */
+  /** Keeps a write past the live lines; the oldest go once the tail holds TAIL_CHARS. */
   private keepTail(chunk: Chunk): void {
-    let text = chunk.text.length > TAIL_CHARS ? chunk.text.slice(-TAIL_CHARS) : chunk.text;
-    const { from, lineEnds } = newestLines(text, this.limits.tailLines);
-    text = text.slice(from);
-    if (text !== chunk.text) {
-      chunk = { ...chunk, text };
+    if (chunk.text.length > TAIL_CHARS) {
+      chunk = { ...chunk, text: chunk.text.slice(-TAIL_CHARS) };
       this.tailCut = true;
     }
-    this.tail.push({ chunk, lineEnds });
-    this.tailChars += text.length;
-    this.tailLineEnds += lineEnds;
-    for (;;) {
-      const { chunk: oldest, lineEnds: oldestEnds } = this.tail[0];
-      const enough =
-        this.tailLineEnds - oldestEnds > this.limits.tailLines ||
-        this.tailChars - oldest.text.length >= TAIL_CHARS;
-      if (!enough || this.tail.length === 1) return;
-      this.tail.shift();
-      this.tailChars -= oldest.text.length;
-      this.tailLineEnds -= oldestEnds;
-      if (oldest.text) this.tailCut = true;
+    this.tail.push(chunk);
+    this.tailChars += chunk.text.length;
+    while (this.tailChars - this.tail[0].text.length >= TAIL_CHARS) {
+      this.tailChars -= this.tail.shift()!.text.length;
+      this.tailCut = true;
     }
+  }
+
+  /**
+   * The tail from the start of its newest `tailLines` lines on, found by a search back from
+   * its end: older writes, and the lines of a write before those, are cut off (in one
+   * stream's output that is exact; a line another process began before is cut at its start).
+   */
+  private newestTail(): Chunk[] {
+    let wanted = this.limits.tailLines;
+    for (let k = this.tail.length - 1; k >= 0; k--) {
+      const { from, lineEnds } = newestLines(this.tail[k].text, wanted);
+      wanted -= lineEnds;
+      if (from === 0) continue;
+      this.tailCut = true;
+      return [{ ...this.tail[k], text: this.tail[k].text.slice(from) }, ...this.tail.slice(k + 1)];
+    }
+    return this.tail;
   }
 
   /** The tail's lines, joined per process and stream, the newest `tailLines` of them. */
   private tailLines(): { lines: GateLine[]; cut: boolean } {
     const lines: GateLine[] = [];
     const open = new Map<string, GateLine>();
-    for (const { chunk } of this.tail) {
+    for (const chunk of this.newestTail()) {
       for (const stream of chunk.ends ? (['stdout', 'stderr'] as const) : []) {
         const rest = open.get(`${chunk.pid}:${stream}`);
         open.delete(`${chunk.pid}:${stream}`);
