@@ -22,9 +22,9 @@ describe('compile', () => {
     'export function helper() {}',
   ].join('\n');
 
-  it('keeps every line where the source had it', () => {
+  it('keeps every line where the source had it (one more ends the function it runs in)', () => {
     const { code } = compile(source);
-    expect(code.split('\n')).toHaveLength(source.split('\n').length);
+    expect(code.split('\n')).toHaveLength(source.split('\n').length + 1);
     expect(lineOf(code, 'print(job.n)')).toBe(5);
     expect(lineOf(code, "if (__name__ === '__main__')")).toBe(10);
   });
@@ -48,7 +48,9 @@ describe('compile', () => {
   it('registers top-level functions and classes for targets by name', () => {
     const { topLevelNames, code } = compile(source);
     expect(topLevelNames).toEqual(['task', 'Worker2', 'helper']);
-    expect(code.split('\n')[0]).toMatch(/^__pg\.define\(\{ get task\(\)/);
+    expect(code.split('\n')[0]).toMatch(
+      /^"use strict"; \(async function __pgProgram\(\) \{ __pg\.define\(\{ get task\(\)/,
+    );
     expect(code).not.toMatch(/export /);
   });
 

@@ -2,7 +2,7 @@ import { transform } from 'sucrase';
 import { parse, type Options } from 'acorn';
 import type * as estree from 'estree';
 import { MODULE_NAMES, isKernelSpecifier, isModuleName } from '../runtime/module-names';
-import { PROGRAM_GLOBAL } from '../runtime/program-abi';
+import { PROGRAM_FUNCTION, PROGRAM_GLOBAL } from '../runtime/program-abi';
 import { CompileError } from './compile-error';
 import { checkKernelImports, type KernelExportNames } from './kernel-imports';
 import { applyEdits, type Edit } from './edits';
@@ -13,7 +13,12 @@ import { namedConstructionSites } from './sites';
 export interface CompiledProgram {
   fileName: string;
   source: string;
-  /** JavaScript module text; line N is the program's line N. */
+  /**
+   * A JavaScript script whose value is the promise of the program's top level (an async
+   * function called at once, so top-level `await` works); line N is the program's line N.
+   * A Worker evaluates it (runtime/bootstrap.ts) instead of importing a module: importing
+   * a blob URL afresh for every process was most of a process's start.
+   */
   code: string;
   /** Top-level functions and classes: the names a child process finds its target by. */
   topLevelNames: string[];
@@ -52,9 +57,10 @@ export function compile(
   const edits = [...top.edits, ...marks, ...top.closes];
   const defines = topLevelNames.map((n) => `get ${n}() { return ${n}; }`).join(', ');
   const register = options.lineMarks ? `const ${LINE_REGISTER} = ${PROGRAM_GLOBAL}.at; ` : '';
-  const prefix = `${register}${PROGRAM_GLOBAL}.define({ ${defines} }); `;
+  const prefix = `"use strict"; (async function ${PROGRAM_FUNCTION}() { ${register}${PROGRAM_GLOBAL}.define({ ${defines} }); `;
   const edited = applyEdits(stripped, edits);
-  const code = prefix + edited.text;
+  // On a line of its own: the program's last line may end in a comment.
+  const code = `${prefix}${edited.text}\n})()`;
   const sites = relocateSites(namedConstructionSites(ast), stripped, code, (offset) => {
     return prefix.length + edited.offsetOf(offset);
   });

@@ -28,14 +28,20 @@ export async function compileProgram(
   kernels: KernelExportNames = {},
   options: CompileOptions = {},
 ): Promise<CompiledProgram> {
+  const key = JSON.stringify([source, fileName, kernels, options]);
+  if (last?.key === key) return last.program;
   const { api, failed } = worker();
   const outcome: CompileOutcome = await Promise.race([
     api.compile(source, fileName, kernels, options),
     failed,
   ]);
   if ('error' in outcome) throw CompileError.fromData(outcome.error, source);
+  last = { key, program: outcome.program };
   return outcome.program;
 }
+
+/** The last program compiled: Run again, and each schedule an exploration runs, reuse it. */
+let last: { key: string; program: CompiledProgram } | null = null;
 
 /** Starts the Worker ahead of the first Run, so that Run does not wait for it to load. */
 export function warmProgramCompiler(): void {

@@ -81,7 +81,6 @@ interface Lineage {
  */
 export class Run {
   readonly heap: Heap;
-  private readonly programUrl: string;
   /** Every Worker the run has taken from the pool: Stop terminates each one. */
   private readonly taken = new Set<ProcessWorker>();
   private readonly workers = new Map<number, ProcessWorker>();
@@ -122,7 +121,6 @@ export class Run {
     // The kernels' static data, written once, before any process starts (wasm-data.ts).
     for (const segment of options.kernels?.segments ?? [])
       this.heap.u8.set(segment.bytes, segment.offset);
-    this.programUrl = URL.createObjectURL(new Blob([program.code], { type: 'text/javascript' }));
     this.deadlocks = new DeadlockWatch(this.heap, this.names);
     this.scheduler = options.schedule
       ? new Scheduler(
@@ -286,7 +284,7 @@ export class Run {
       program: {
         fileName: this.program.fileName,
         source: this.program.source,
-        url: this.programUrl,
+        code: this.program.code,
         sites: this.program.sites,
       },
       ppid,
@@ -468,7 +466,6 @@ export class Run {
     for (const worker of this.taken) worker.terminate();
     this.taken.clear();
     this.workers.clear();
-    URL.revokeObjectURL(this.programUrl);
     let report: string | undefined;
     try {
       if (reason !== 'exit')

@@ -18,9 +18,10 @@ import { race } from './race/hooks';
 import { endKey } from './race/region';
 import { sched } from './sched/hooks';
 import { startTurns } from './sched/turns';
+import { endTimers } from './process-state';
 
 /**
- * Turns a pooled Worker into one process of a run: installs the program's globals, imports the
+ * Turns a pooled Worker into one process of a run: installs the program's globals, evaluates the
  * compiled program (all of it in the main process and in "spawn" children, declarations only
  * in "fork" children), runs the child's job, ends its children as Python does, and records
  * the exit code.
@@ -38,9 +39,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
     daemon: a.daemon,
     process: a.process,
     isMain: a.isMain,
-    // A recycled Worker (process-state.ts) may have run this program already: a new URL
-    // evaluates it afresh (and its stack frames name that URL).
-    program: { ...a.program, url: `${a.program.url}#${++imports}` },
+    program: { ...a.program, scriptName: `program-${++evaluated}.js` },
     kernels: a.kernels,
     userKernels: a.userKernels ?? null,
     startMethod: a.startMethod,
@@ -67,7 +66,7 @@ export async function runAssignment(a: Assignment): Promise<void> {
 
   let exitCode = 0;
   try {
-    await importProgram(context.program.url);
+    await evaluate(`${a.program.code}\n//# sourceURL=${context.program.scriptName}`);
     context.evaluating = false;
     context.bootstrapping = false;
     if (a.job) await rebuildSelf(a.job).run();
@@ -83,25 +82,23 @@ export async function runAssignment(a: Assignment): Promise<void> {
     exitCode ||= 1;
     reportUncaught(error, context);
   }
+  endTimers();
   trace(TraceKind.Done);
   race?.release(endKey(a.pid));
   flushOutput();
   finishLife(heap, a.pid, exitCode);
-  notify({ t: 'exit', pid: a.pid });
   sched?.ended();
+  notify({ t: 'exit', pid: a.pid });
 }
 
-/** Programs this Worker has imported. */
-let imports = 0;
+/** Programs this Worker has evaluated (a recycled one runs several: process-state.ts). */
+let evaluated = 0;
 
 /**
- * import() of the program's blob URL, written so that Vite's dev server does not rewrite it:
- * it wraps every non-literal import() with a helper from its HMR client, which would load
- * that client (and its console messages) into every process.
+ * The compiled program is a script whose value is the promise of its top level (compile.ts),
+ * evaluated in the global scope (an indirect eval), its frames named by its sourceURL.
  */
-const importProgram = new Function('url', 'return import(url)') as (
-  url: string,
-) => Promise<unknown>;
+const evaluate = globalThis.eval as (script: string) => Promise<unknown>;
 
 function installProgramHooks(context: ProcessContext): void {
   const hooks: ProgramHooks = {

@@ -19,7 +19,7 @@ export interface ProcessContext {
   /** The process this Worker belongs to: itself, or for a thread the process that started it. */
   process: OwningProcess;
   isMain: boolean;
-  program: ProgramInfo;
+  program: LoadedProgram;
   /** The AssemblyScript kernels, compiled once by the page (null if kernels.wasm did not load). */
   kernels: WebAssembly.Module | null;
   /** The kernels the program's own `*.as.ts` files define, compiled by the page; null if none. */
@@ -53,6 +53,11 @@ export function setContext(context: ProcessContext): void {
 export function ctx(): ProcessContext {
   if (!current) throw new Error('internal: no process context (runtime used outside a Worker)');
   return current;
+}
+
+/** The program as this Worker evaluates it: its stack frames carry `scriptName`. */
+export interface LoadedProgram extends ProgramInfo {
+  scriptName: string;
 }
 
 /** A top-level function or class of the program by name, or undefined. */

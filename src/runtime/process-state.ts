@@ -46,9 +46,17 @@ export function trackTimers(): void {
   };
 }
 
-/** Makes the Worker as it was before its last process: no timers, no module state. */
-export function recycle(): void {
+/**
+ * The process's code has ended: its timers never fire, as if its Worker were terminated now
+ * (a recycled Worker's next run may already use the heap they would write).
+ */
+export function endTimers(): void {
   for (const id of timers) clear(id);
   timers.clear();
+}
+
+/** Makes the Worker as it was before its last process: no timers, no module state. */
+export function recycle(): void {
+  endTimers();
   for (const reset of resets) reset();
 }

@@ -6,6 +6,13 @@ import type { LineRegister } from './race/line-register';
  */
 export const PROGRAM_GLOBAL = '__pg';
 
+/**
+ * The function the compiled program's top level runs in (compile.ts): its frames are the
+ * program's `<module>`. (The script that calls it has frames named `eval`, a name no function
+ * of a program can have: it runs in strict mode.)
+ */
+export const PROGRAM_FUNCTION = '__pgProgram';
+
 export interface ProgramHooks {
   /** A playground module by the name the program imported it with. */
   import(name: string): unknown;

@@ -27,8 +27,8 @@ export type Stream = 'stdout' | 'stderr';
 export interface ProgramInfo {
   fileName: string;
   source: string;
-  /** Blob URL of the compiled module; every process imports it afresh. */
-  url: string;
+  /** The compiled program (compile.ts): every process evaluates it afresh. */
+  code: string;
   sites: Record<string, string>;
 }
 

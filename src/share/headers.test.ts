@@ -24,11 +24,11 @@ describe('headers', () => {
     expect(Object.keys(headersFor('document', false))).toEqual(['Content-Security-Policy']);
   });
 
-  it("a Worker's policy lets it load only the bundle and blob: programs, and reach nothing", () => {
+  it("a Worker's policy lets it load only the bundle, evaluate programs, and reach nothing", () => {
     const policy = csp(headersFor('script')['Content-Security-Policy']);
     expect(policy['default-src']).toEqual(["'none'"]);
     expect(policy['connect-src']).toEqual(['data:']); // Binaryen's inline helper, no host
-    expect(policy['script-src']).toEqual(["'self'", 'blob:', "'unsafe-eval'"]);
+    expect(policy['script-src']).toEqual(["'self'", "'unsafe-eval'"]);
   });
 
   it("the page's policy allows its bundle and wasm, and no other origin, and any embedder", () => {

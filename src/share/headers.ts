@@ -53,16 +53,16 @@ const PAGE_CSP = [
 /**
  * A Worker's policy, sent with every script (a CSP on a script that is not a Worker's entry is
  * ignored, so no list of Worker files is needed). A program's Workers load the runtime from the
- * bundle and the compiled program from a blob: URL, and reach nothing else: no fetch, no
- * WebSocket, no import from another host, no Worker of their own.
- * 'unsafe-eval': the runtime imports the program through `new Function` (bootstrap.ts, so the
- * dev server leaves that import alone). It grants a program nothing: a program is code already.
+ * bundle, and reach nothing else: no fetch, no WebSocket, no import from another host, no
+ * Worker of their own.
+ * 'unsafe-eval': the runtime evaluates the compiled program, which the page sends it as text
+ * (bootstrap.ts). It grants a program nothing: a program is code already.
  * connect-src data:: the kernel compiler's Binaryen instantiates a small WebAssembly helper it
  * carries as a data: URL. A data: URL holds its bytes in itself: it reaches no host.
  */
 const WORKER_CSP = [
   "default-src 'none'",
-  "script-src 'self' blob: 'unsafe-eval'",
+  "script-src 'self' 'unsafe-eval'",
   'connect-src data:',
   "worker-src 'none'",
 ].join('; ');

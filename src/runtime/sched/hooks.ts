@@ -16,7 +16,10 @@ export interface SchedHooks {
   readonly endedByPage: boolean;
   /** Back from that wait: waits for the turn; true when the wait's virtual time ran out. */
   woke(): boolean;
-  /** This process has ended: the page need not wait for its next point. */
+  /**
+   * This process has ended and sends its exit notice next: the page need not wait for its next
+   * point. Its last write to the heap: once the page has the notice it may reuse the heap.
+   */
   ended(): void;
   /** The run's virtual clock, in ms. */
   now(): number;

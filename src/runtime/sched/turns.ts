@@ -75,7 +75,7 @@ class Turns implements SchedHooks {
   }
 
   ended(): void {
-    Atomics.store(this.i32, this.at + SENT, sentCount);
+    Atomics.store(this.i32, this.at + SENT, sentCount + 1); // and the exit notice, next
     this.signal();
   }
 

@@ -140,10 +140,10 @@ perProcess(() => {
 function creationSite(kind: ObjectKind): { key: string; name: string | null; line: number } | null {
   const { program } = ctx();
   for (const frame of (new Error().stack ?? '').split('\n')) {
-    const at = frame.lastIndexOf(program.url + ':');
+    const at = frame.lastIndexOf(program.scriptName + ':');
     if (at < 0) continue;
     const [line, column] = frame
-      .slice(at + program.url.length + 1)
+      .slice(at + program.scriptName.length + 1)
       .replace(/\)$/, '')
       .split(':');
     const place = `${line}:${column}`;
