@@ -18,6 +18,47 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+const CEILING_TURNS = 3;
+
+/**
+ * A speed-up judged against the machine (#20). On a shared machine a speed-up swings with the
+ * load, and so does `ceiling`, the machine's own speed-up for a like job on bare Workers; so
+ * both are measured in turns (speed-up, ceiling, speed-up, ceiling...), CEILING_TURNS of each.
+ * Gives two figures: the speed-up, the median of its turns, with its own target; and
+ * `<name>_of_ceiling`, the median of each turn's speed-up over the ceiling measured right
+ * after it: how much of what the machine gave just then the product reached. The turns are
+ * measured once for both (they share a page in a bench run), by whichever is asked first.
+ */
+export function againstCeiling(speedup: Measure, ceiling: Measure): [Measure, Measure] {
+  const turns = new WeakMap<Page, Promise<{ speedups: number[]; shares: number[] }>>();
+  async function inTurns(page: Page) {
+    const speedups: number[] = [];
+    const shares: number[] = [];
+    for (let t = 0; t < CEILING_TURNS; t++) {
+      const value = await speedup.run(page);
+      const machine = await ceiling.run(page);
+      if (!(machine > 0)) throw new Error(`${ceiling.name} read ${machine}: nothing to judge by`);
+      speedups.push(value);
+      shares.push(value / machine);
+    }
+    return { speedups, shares };
+  }
+  const measured = (page: Page) => {
+    if (!turns.has(page)) turns.set(page, inTurns(page));
+    return turns.get(page)!;
+  };
+  return [
+    { ...speedup, run: async (page) => median((await measured(page)).speedups) },
+    {
+      name: `${speedup.name}_of_ceiling`,
+      unit: 'share',
+      target: '>= 0.9',
+      ok: (v) => v >= 0.9,
+      run: async (page) => median((await measured(page)).shares),
+    },
+  ];
+}
+
 /**
  * How a bench program runs: its time scale, whether races are detected (off by default), and
  * its kernel files (`name.as.ts`, imported as `./name.as`).
