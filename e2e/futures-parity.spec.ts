@@ -111,6 +111,42 @@ if (__name__ === '__main__') {
   expect(run.stdout).toEqual(['ran 5 results 10,20,30,40,50', 'ran 5 results 10,20,30,40,50']);
 });
 
+test('test_map_chunksize: a process pool sends map calls in chunks; a chunk fails whole, and a bad size is refused', async ({
+  page,
+}) => {
+  const run = await runProgram(
+    page,
+    `import { ProcessPoolExecutor, ThreadPoolExecutor } from 'concurrent.futures';
+function pow(x: number, y: number) { return x ** y; }
+function failsAt7(x: number) { if (x === 7) throw new RangeError('seven'); return x; }
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+if (__name__ === '__main__') {
+  const ex = new ProcessPoolExecutor(2);
+  const ref = range(40).map((i) => i ** i).join(',');
+  for (const chunksize of [6, 40, 50]) print(chunksize, [...ex.map(pow, range(40), range(40), { chunksize })].join(',') === ref);
+  // Items 5-9 are one task: its error comes before any of its values, as in CPython.
+  const got: number[] = [];
+  try { for (const v of ex.map(failsAt7, range(10), { chunksize: 5 })) got.push(v); }
+  catch (e) { print('got', got.join(','), 'then', (e as Error).name); }
+  try { ex.map(pow, range(4), range(4), { chunksize: 0 }); } catch (e) { print((e as Error).name, (e as Error).message); }
+  ex.shutdown();
+  const threads = new ThreadPoolExecutor(2); // ignores chunksize, as CPython's does
+  print('threads', [...threads.map(failsAt7, range(7), { chunksize: 3 })].join(','));
+  threads.shutdown();
+}`,
+    { timeoutMs: 60_000 },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toEqual([
+    '6 true',
+    '40 true',
+    '50 true',
+    'got 0,1,2,3,4 then RangeError',
+    'ValueError Chunksize must be 1+, not 0',
+    'threads 0,1,2,3,4,5,6',
+  ]);
+});
+
 test('test_map_timeout: map raises TimeoutError and cancels the calls not yet started', async ({
   page,
 }) => {

@@ -14,6 +14,7 @@ import {
   type Task,
 } from './worker';
 import { perProcess } from '../process-state';
+import { checkedChunksize, chunksOf } from './chunks';
 
 export const FIRST_COMPLETED = 'FIRST_COMPLETED';
 export const FIRST_EXCEPTION = 'FIRST_EXCEPTION';
@@ -90,10 +91,15 @@ export abstract class Executor implements Disposable {
 
   /** Runs `fn(...args)` in a worker; the Future gives its result. */
   submit<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Future<Awaited<R>> {
+    return this.enqueue({ fn: taskName(fn, this.kind), args });
+  }
+
+  /** Puts a task (one call, or a chunk of map's) in the queue, starting a worker if there is room. */
+  private enqueue<R>(task: DistributiveOmit<Task, 'id'>): Future<R> {
     if (this.pump.table.broken()) throw this.broken();
     if (this.shut) throw new RuntimeError('cannot schedule new futures after shutdown');
     const id = this.pump.table.next();
-    this.tasks.put({ id, fn: taskName(fn, this.kind), args });
+    this.tasks.put({ id, ...task });
     if (this.workers.length < this.maxWorkers) {
       const worker = this.newWorker(this.workers.length, {
         tasks: this.tasks,
@@ -108,29 +114,36 @@ export abstract class Executor implements Disposable {
       this.workers.push(worker);
       live.add(this);
     }
-    return new Future<Awaited<R>>(id, this.pump);
+    return new Future<R>(id, this.pump);
   }
 
   /**
    * Python's Executor.map: every call is submitted now; the results come in order as they are
    * asked for. `timeout` (seconds from this call) bounds them all: when it expires, or the
-   * results are abandoned, the calls not yet started are cancelled.
+   * results are abandoned, the calls not yet started are cancelled. A ProcessPoolExecutor
+   * sends the calls in tasks of `chunksize` (default 1: one each), as Pool.map does; a
+   * ThreadPoolExecutor ignores it, as CPython's does.
    */
   map<R>(
     fn: (...args: never[]) => R,
-    ...iterables: (Iterable<unknown> | { timeout?: number | null })[]
+    ...iterables: (Iterable<unknown> | MapOptions)[]
   ): Generator<Awaited<R>> {
     const last = iterables.at(-1);
-    const options =
-      last && !(Symbol.iterator in last) ? (iterables.pop() as { timeout?: number | null }) : {};
+    const options = last && !(Symbol.iterator in last) ? (iterables.pop() as MapOptions) : {};
+    const chunksize = checkedChunksize(options.chunksize ?? 1);
     const columns = (iterables as Iterable<unknown>[]).map((it) => [...it]);
     const count = Math.min(...columns.map((c) => c.length));
-    const call = fn as unknown as (...args: unknown[]) => R;
-    const futures = Array.from({ length: count }, (_, i) =>
-      this.submit(call, ...columns.map((c) => c[i])),
-    );
+    const calls = Array.from({ length: count }, (_, i) => columns.map((c) => c[i]));
+    const name = taskName(fn, this.kind);
     const deadline = options.timeout == null ? null : nowMs() + scaledMs(options.timeout);
-    return resultsInOrder(futures, deadline);
+    if (chunksize === 1 || this.kind === 'ThreadPoolExecutor') {
+      const futures = calls.map((args) => this.enqueue<Awaited<R>>({ fn: name, args }));
+      return resultsInOrder(futures, deadline);
+    }
+    const chunks = chunksOf(calls, chunksize).map(({ first, items }) =>
+      this.enqueue<Awaited<R>[]>({ fn: name, calls: items, first }),
+    );
+    return flattened(resultsInOrder(chunks, deadline));
   }
 
   /** No more tasks; with `wait`, returns when the workers are done. `cancelFutures` drops pending ones. */
@@ -173,6 +186,19 @@ export abstract class Executor implements Disposable {
 }
 
 /** map's results: each waits until `deadline` (ms, or null); the rest are cancelled on leaving. */
+/** Executor.map's keyword arguments. */
+interface MapOptions {
+  timeout?: number | null;
+  chunksize?: number;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The values of chunks' lists, in order (abandoning them abandons the chunks). */
+function* flattened<T>(lists: Generator<T[]>): Generator<T> {
+  for (const list of lists) yield* list;
+}
+
 function* resultsInOrder<R>(futures: Future<Awaited<R>>[], deadline: number | null) {
   let next = 0;
   try {
