@@ -37,6 +37,8 @@ export class TimelineView {
   private readonly raceLegend: HTMLElement;
   private readonly lanes: HTMLOListElement;
   private readonly plot: HTMLElement;
+  /** The plot's width, kept when it resizes: read at each refresh it forced a layout. */
+  private plotWidth = 0;
   private readonly canvas: HTMLCanvasElement;
   private readonly tip: HTMLElement;
   private readonly table: TimelineTable;
@@ -100,7 +102,10 @@ export class TimelineView {
     this.canvas.addEventListener('pointerup', () => (this.drag = null));
     this.canvas.addEventListener('pointermove', (event) => this.hover(event));
     this.canvas.addEventListener('pointerleave', () => (this.tip.hidden = true));
-    new ResizeObserver(() => this.draw()).observe(this.plot);
+    new ResizeObserver(() => {
+      this.plotWidth = this.plot.clientWidth;
+      this.draw();
+    }).observe(this.plot);
   }
 
   clear(): void {
@@ -150,20 +155,25 @@ export class TimelineView {
 
   private timeAt(x: number): number {
     const [from, to] = this.visible();
-    return from + (x / this.plot.clientWidth) * (to - from);
+    return from + (x / this.plotWidth) * (to - from);
   }
 
   private draw(): void {
     this.table.show(this.rows, this.now, this.visible(), this.races);
-    const width = this.plot.clientWidth;
+    const width = this.plotWidth;
     const height = AXIS + this.rows.length * LANE;
     const ratio = devicePixelRatio;
-    this.canvas.width = Math.max(1, width * ratio);
-    this.canvas.height = height * ratio;
-    this.canvas.style.height = `${height}px`;
+    // Resizing a canvas reallocates it: only when its size changed; else it is cleared.
+    const [w, h] = [Math.max(1, Math.floor(width * ratio)), Math.floor(height * ratio)];
+    if (this.canvas.width !== w || this.canvas.height !== h) {
+      this.canvas.width = w;
+      this.canvas.height = h;
+      this.canvas.style.height = `${height}px`;
+    }
     const g = this.canvas.getContext('2d');
     if (!g || width === 0) return;
-    g.scale(ratio, ratio);
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    g.clearRect(0, 0, width, height);
     const colour = (name: string) => this.colour(name);
     const [from, to] = this.visible();
     const scale = width / (to - from);
@@ -227,7 +237,7 @@ export class TimelineView {
   private describe(row: ProcessActivity, offsetX: number): string | null {
     const at = this.timeAt(offsetX);
     const [from, to] = this.visible();
-    const near = ((RACE_SIZE + 2) / this.plot.clientWidth) * (to - from);
+    const near = ((RACE_SIZE + 2) / this.plotWidth) * (to - from);
     const race = this.races.find((m) => m.pid === row.info.pid && Math.abs(m.t - at) <= near);
     if (race) return `${raceMomentText(race)} · ${Math.round(race.t)} ms`;
     const span = row.spans.find((s: Span) => s.from <= at && at <= (s.to ?? this.now));
@@ -251,7 +261,7 @@ export class TimelineView {
   private hover(event: PointerEvent): void {
     if (this.drag) {
       const [from, to] = this.drag.range;
-      const shift = ((event.offsetX - this.drag.x) / this.plot.clientWidth) * (to - from);
+      const shift = ((event.offsetX - this.drag.x) / this.plotWidth) * (to - from);
       this.range = [from - shift, to - shift];
       this.draw();
       return;
@@ -261,7 +271,7 @@ export class TimelineView {
     this.tip.hidden = !text;
     if (!row || !text) return;
     this.tip.textContent = `${row.info.name} ${row.info.pid} · ${text}`;
-    this.tip.style.left = `${Math.min(event.offsetX + 12, this.plot.clientWidth - 200)}px`;
+    this.tip.style.left = `${Math.min(event.offsetX + 12, this.plotWidth - 200)}px`;
     this.tip.style.top = `${event.offsetY + 12}px`;
   }
 }
