@@ -17,7 +17,8 @@ import { perProcess } from './process-state';
  * Floods: every write is one message while a process writes at most FREE_WRITES per
  * WINDOW_MS, so ordinary output reaches the page at once and in order with other processes'.
  * Past that (a print loop) writes are joined into one message per window, per stream change or
- * per BATCH_CHARS, sent before the process blocks (blocking.ts) or ends: a million prints
+ * per BATCH_CHARS (from the first write of each window while the loop goes on), sent before
+ * the process blocks (blocking.ts) or ends: a million prints
  * become a few hundred messages, and the page's queue never holds a backlog that would delay
  * its Stop and timeout.
  */
@@ -49,9 +50,11 @@ export function write(stream: Stream, text: string): void {
   }
   const now = performance.now();
   if (now - windowStart >= WINDOW_MS) {
+    // A window that ended batching is a flood going on: its next writes are batched at once.
+    const flooding = batch !== null;
     flushOutput();
     windowStart = now;
-    writesInWindow = 0;
+    writesInWindow = flooding ? FREE_WRITES : 0;
   }
   if (!batch && writesInWindow < FREE_WRITES) {
     writesInWindow++;
