@@ -18,7 +18,10 @@ export function scaledMs(seconds: number | null | undefined): number {
 
 /**
  * Atomics.wait on heap word `index` while it holds `expected`, for at most `ms`, telling the
- * supervisor (process record) and the timeline (trace) what this process is waiting on.
+ * supervisor (process record) and the timeline (trace) what this process is waiting on. In a
+ * scheduled run, a change of the word to a value `waitsThrough` accepts is no step of this
+ * process: the wait goes on at once with that value (a child beginning wakes a parent joining
+ * it, which has nothing to do but wait on).
  */
 export function waitOn(
   index: number,
@@ -26,6 +29,7 @@ export function waitOn(
   ms: number,
   waitObj: number,
   activity: Activity = ms === Infinity ? Activity.Blocked : Activity.BlockedTimed,
+  waitsThrough: (value: number) => boolean = () => false,
 ): WaitResult {
   const { heap, pid } = ctx();
   flushOutput(); // output held back by a flood goes before the process blocks
@@ -38,12 +42,19 @@ export function waitOn(
   try {
     if (sched) {
       // Scheduled: the page ends the wait (virtual time), then the turn comes back.
+      const until = nowMs() + ms;
       sched.blocking(ms);
-      // The page may end the wait before it begins (its notify then finds no waiter): look.
-      while (
-        Atomics.wait(heap.i32, index, expected, SCHED_LOOK_MS) === 'timed-out' &&
-        !sched.endedByPage
-      );
+      for (let value = expected; ;) {
+        // The page may end the wait before it begins (its notify then finds no waiter): look.
+        while (
+          Atomics.wait(heap.i32, index, value, SCHED_LOOK_MS) === 'timed-out' &&
+          !sched.endedByPage
+        );
+        value = Atomics.load(heap.i32, index);
+        if (sched.endedByPage || !waitsThrough(value)) break;
+        Atomics.store(heap.i32, slot(pid, W.waitValue), value);
+        sched.blocking(until - nowMs());
+      }
       result = sched.woke() ? 'timed-out' : 'ok';
     } else {
       result = Atomics.wait(heap.i32, index, expected, ms);

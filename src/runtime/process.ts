@@ -325,6 +325,7 @@ export function waitForEnd(pid: number, ms: number): boolean {
     }
     const left = remaining(deadline);
     if (left === 0) return false;
-    waitOn(index, life, left, -pid); // negative: waiting on a process, not an object
+    // Negative: waiting on a process, not an object. Its start and exit are no steps of ours.
+    waitOn(index, life, left, -pid, undefined, (now) => now !== Life.Done);
   }
 }
