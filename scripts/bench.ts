@@ -70,7 +70,7 @@ try {
     if (!values.json) {
       const r = results[measure.name];
       console.log(
-        `${measure.name.padEnd(34)} ${String(r.value).padStart(10)} ${r.unit.padEnd(6)} target ${r.target.padEnd(8)} ${r.ok ? 'ok' : 'MISSED'}`,
+        `${measure.name.padEnd(42)} ${String(r.value).padStart(10)} ${r.unit.padEnd(6)} target ${r.target.padEnd(8)} ${r.ok ? 'ok' : 'MISSED'}`,
       );
     }
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { ProgramFile } from '../../src/compile/program-files';
 import { bareWorkersJs, speedupProgram } from './kernels';
-import { median, runTimed, type Measure } from './measure';
+import { againstCeiling, median, runTimed, type Measure } from './measure';
 import { printedNumbers } from './pools';
 
 /**
@@ -174,9 +174,6 @@ const SQUARES: ProgramFile[] = [
 ];
 const PASSES = 12_000;
 
-/** The last user-kernel speed-up measured in this run, for its share of the bare ceiling. */
-let userSpeedup: number | undefined;
-
 const userKernelSpeedup: Measure = {
   name: 'user_kernel_speedup_2_vs_1',
   unit: 'x',
@@ -193,32 +190,17 @@ const data = new SharedArray('d', 2 * N, { lock: false });`,
     );
     const { speedup, ms } = await printedNumbers(page, program, { kernelFiles: SQUARES });
     if (ms < 300) throw new Error(`user kernel: ${ms} ms of work is too little to time`);
-    userSpeedup = speedup;
     return speedup;
   },
 };
 
 /**
- * The user kernel's speed-up as a share of the machine's own for the same job, measured again
- * right after it (as speedup_2_vs_1_bare_workers_js_sumSquares): two bare Workers (no runtime)
- * summing the squares of their own 256 KiB halves in a plain JavaScript loop (scalar, as the
- * kernel is), against one Worker summing both.
+ * The user kernel's speed-up, and its share of the machine's own for the same job
+ * (user_kernel_speedup_2_vs_1_of_ceiling), measured in turns with it: two bare Workers summing
+ * the squares of their own 256 KiB halves in a plain JavaScript loop (scalar, as the kernel is).
  */
-const shareOfBare: Measure = {
-  name: 'user_kernel_speedup_of_bare_workers',
-  unit: 'share',
-  target: 'report',
-  ok: () => true,
-  async run(page) {
-    if (userSpeedup === undefined) throw new Error('measure user_kernel_speedup_2_vs_1 first');
-    const bare = await bareWorkersJs.run(page);
-    return userSpeedup / bare;
-  },
-};
-
 export const userKernelMeasures: Measure[] = [
   compileCold,
   compileWarm,
-  userKernelSpeedup,
-  shareOfBare,
+  ...againstCeiling(userKernelSpeedup, bareWorkersJs),
 ];
