@@ -5,48 +5,10 @@
 // plain-JavaScript twin with the same arithmetic (src/runtime/kernels/twins.ts). The module
 // also carries the runtime's fused lock steps for the queues (guarded-lock.ts, exported below).
 
-/** How many primes p satisfy from <= p < to (trial division: deliberately CPU-bound). */
-export function countPrimes(from: i32, to: i32): i32 {
-  let count = 0;
-  for (let n = max(from, 2); n < to; n++) {
-    let prime = true;
-    for (let d = 2; d * d <= n; d++) {
-      if (n % d == 0) {
-        prime = false;
-        break;
-      }
-    }
-    if (prime) count++;
-  }
-  return count;
-}
-
-/** Mandelbrot iteration counts for rows [y0, y1) of a width x height image of int32 at `image`. */
-export function mandelbrotRows(
-  image: usize,
-  width: i32,
-  height: i32,
-  y0: i32,
-  y1: i32,
-  maxIter: i32,
-): void {
-  for (let y = y0; y < y1; y++) {
-    const ci = (f64(y) / f64(height)) * 2.4 - 1.2;
-    for (let x = 0; x < width; x++) {
-      const cr = (f64(x) / f64(width)) * 3.5 - 2.5;
-      let zr = 0.0;
-      let zi = 0.0;
-      let n = 0;
-      while (n < maxIter && zr * zr + zi * zi <= 4.0) {
-        const t = zr * zr - zi * zi + cr;
-        zi = 2.0 * zr * zi + ci;
-        zr = t;
-        n++;
-      }
-      store<i32>(image + ((<usize>(y * width + x)) << 2), n);
-    }
-  }
-}
+// The lessons' own kernel files (p57, p58), which the page compiles when a reader edits them:
+// one source for both.
+export { countPrimes } from '../src/examples/kernels/primes.as';
+export { mandelbrotRows } from '../src/examples/kernels/mandelbrot.as';
 
 /** Sum of squares of n float64 at `data`. */
 export function sumSquares(data: usize, n: i32): f64 {
