@@ -50,7 +50,7 @@ function programFrames(stack: string, scriptName: string): Frame[] {
     if (!m || m[2] !== scriptName) continue;
     const fn = (m[1] ?? '').replace(/^async /, '').replace(/^new /, '');
     if (fn === 'eval') continue; // the script calling the program's function
-    frames.push({ fn: fn === PROGRAM_FUNCTION ? '<module>' : fn, line: Number(m[3]) });
+    frames.push({ fn: fn === '' || fn === PROGRAM_FUNCTION ? '<module>' : fn, line: Number(m[3]) });
   }
   return frames;
 }
