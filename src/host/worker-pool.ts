@@ -5,7 +5,7 @@ export interface WorkerSource {
   take(): Promise<ProcessWorker>;
   /**
    * Takes back a Worker whose process ended by itself, for a process of another run of the
-   * same program (recycling-pool.ts); without it, the run terminates the Worker.
+   * same program (run-reuse.ts); without it, the run terminates the Worker.
    */
   recycle?(worker: ProcessWorker): void;
 }

@@ -4,7 +4,7 @@
  * the page recycles it for a process of the next run: starting Workers was most of an
  * explored schedule's time. `recycle()` puts back every module's per-process state, as
  * each registered with `perProcess`, and ends the timers the last process left, as
- * terminating it would have. The program itself is imported afresh (a new URL) each run.
+ * terminating it would have. The program itself is evaluated afresh by every process.
  */
 const resets: (() => void)[] = [];
 

@@ -3,9 +3,9 @@
  * directions, and the page's check of every Worker -> page notice.
  *
  * Page -> Worker are two messages (`PageMessage`): the assignment that makes a pooled Worker a
- * process, and in an exploration the recycling of a Worker whose process ended. Worker -> page traffic is one-way notices on the Worker's own port
- * (`WorkerNotice`), so that output and control notices from every Worker arrive at the page in
- * the order they were sent.
+ * process, and in an exploration the recycling of a Worker whose process ended. Worker -> page
+ * traffic is one-way notices on the Worker's own port (`WorkerNotice`), so that output and
+ * control notices from every Worker arrive at the page in the order they were sent.
  *
  * A program runs in the Worker and can call its global `postMessage` itself, so a notice is
  * untrusted data until `checkNotice` has passed it: its shape, the sender's right to speak of
