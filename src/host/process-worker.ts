@@ -15,9 +15,12 @@ export class ProcessWorker {
   private readonly worker: Worker;
   private terminated = false;
   private whenReady = () => {};
+  private whenSpoiled = (_: Error) => {};
 
   /** Workers constructed and not yet terminated on this page (tests count leaks with it). */
   static live = 0;
+  /** Workers constructed on this page (tests count recycling with it). */
+  static started = 0;
 
   constructor() {
     this.worker = new Worker(new URL('../runtime/worker-main.ts', import.meta.url), {
@@ -25,22 +28,32 @@ export class ProcessWorker {
       name: 'process',
     });
     ProcessWorker.live++;
-    this.ready = new Promise((resolve, reject) => {
+    ProcessWorker.started++;
+    this.ready = this.nextReady();
+    this.worker.addEventListener('message', (event: MessageEvent) => {
+      if (this.loaded) return this.onMessage(event.data);
+      // Before its assignment the Worker runs only the runtime, which says 'ready' once (and
+      // after each recycling, or 'spoiled'; what its last process sent before is dropped).
+      const notice = event.data as { t?: unknown; why?: unknown } | null;
+      if (notice?.t === 'ready') {
+        this.loaded = true;
+        this.whenReady();
+      } else if (notice?.t === 'spoiled') {
+        const why = String(notice.why).slice(0, 200);
+        this.whenSpoiled(new Error(`the process left its Worker changed: ${why}`));
+      }
+    });
+    this.worker.addEventListener('error', (event) => {
+      const message = event.message || 'the process Worker failed to load';
+      this.whenSpoiled(new Error(message));
+      this.onCrash(message);
+    });
+  }
+
+  private nextReady(): Promise<void> {
+    return new Promise((resolve, reject) => {
       this.whenReady = resolve;
-      this.worker.addEventListener('message', (event: MessageEvent) => {
-        if (this.loaded) return this.onMessage(event.data);
-        // Before its assignment the Worker runs only the runtime, which says 'ready' once
-        // (and once more after each recycling: what its last process sent before is dropped).
-        if ((event.data as { t?: unknown } | null)?.t === 'ready') {
-          this.loaded = true;
-          this.whenReady();
-        }
-      });
-      this.worker.addEventListener('error', (event) => {
-        const message = event.message || 'the process Worker failed to load';
-        reject(new Error(message));
-        this.onCrash(message);
-      });
+      this.whenSpoiled = reject;
     });
   }
 
@@ -51,13 +64,14 @@ export class ProcessWorker {
 
   /**
    * After its process ended by itself (its exit notice came): the Worker forgets the process
-   * (process-state.ts) and is `ready` again; until then what it sends goes nowhere.
+   * (process-state.ts) and is `ready` again, or `ready` rejects when the process left it
+   * changed (realm-watch.ts); until then what it sends goes nowhere.
    */
   recycle(): void {
     this.loaded = false;
     this.onMessage = () => {};
     this.onCrash = () => {};
-    this.ready = new Promise((resolve) => (this.whenReady = resolve));
+    this.ready = this.nextReady();
     const message: PageMessage = { t: 'recycle' };
     this.worker.postMessage(message);
   }

@@ -1,21 +1,32 @@
 import { Heap } from '../runtime/heap';
 import type { ProcessWorker } from './process-worker';
-import type { WorkerPool, WorkerSource } from './worker-pool';
+import type { WorkerPool } from './worker-pool';
 
 /** A recycled Worker not ready again by then is stuck in what its process left running. */
 const RECYCLE_MS = 1000;
 
+/** Fresh Workers asked of the pool at once while processes wait: each loads on the same few cores. */
+const FRESH_AT_ONCE = 2;
+
+interface Waiter {
+  resolve(worker: ProcessWorker): void;
+  reject(error: unknown): void;
+}
+
 /**
- * What the runs of one exploration share, each schedule being a whole run of one program:
- * Workers and the heap's memory. A Worker whose process ended by itself serves a process of a
- * later run (the runtime forgets the process: runtime/process-state.ts) instead of a fresh
- * Worker starting, which was most of an explored schedule's time. Recycled Workers serve only
- * this program (what it left in a Worker's globals stays with it); `close()` terminates them.
- * Each run clears `memory` and builds its heap in it (Heap.create).
+ * The Workers of one run, or of every run of an exploration (one program under many schedules).
+ * A Worker whose process ended by itself serves a later process of the same program: the
+ * runtime forgets the process (runtime/process-state.ts) and says whether the program left its
+ * Worker as a fresh one would be (runtime/realm-watch.ts); one it changed is terminated. Starting
+ * a fresh Worker costs tens of ms of CPU (most of a process's start), recycling one about a ms.
+ * A process gets a recycled Worker when one is ready or getting ready, else a loaded one from
+ * the pool, else the first of both; recycled Workers never serve another program. `close()` terminates those left.
  */
-export class RunReuse implements WorkerSource {
-  readonly memory = Heap.memory();
+export class RunReuse {
+  /** Recycled Workers, ready or getting ready. */
   private readonly idle = new Set<ProcessWorker>();
+  private readonly waiting: Waiter[] = [];
+  private freshOnTheWay = 0;
   private closed = false;
 
   /** Beyond `capacity` idle Workers a recycled one is terminated. */
@@ -24,29 +35,87 @@ export class RunReuse implements WorkerSource {
     private readonly capacity = 16,
   ) {}
 
-  async take(): Promise<ProcessWorker> {
+  take(): Promise<ProcessWorker> {
+    if (this.closed) return Promise.reject(new Error('the run has ended'));
     for (const worker of this.idle) {
       if (!worker.loaded) continue;
       this.idle.delete(worker);
-      return worker;
+      return Promise.resolve(worker);
     }
-    return this.fresh.take();
+    // One getting ready is as near as a loaded one from the pool, which would have to refill.
+    const recycling = this.idle.size > this.waiting.length;
+    if (!recycling && this.fresh.hasLoaded()) return this.fresh.take();
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.orderFresh();
+    });
   }
 
+  /** A Worker whose process ended by itself (its exit notice came). */
   recycle(worker: ProcessWorker): void {
     if (this.closed || this.idle.size >= this.capacity) return worker.terminate();
     this.idle.add(worker);
     worker.recycle();
-    const stuck = setTimeout(() => {
+    const drop = () => {
       this.idle.delete(worker);
       worker.terminate();
-    }, RECYCLE_MS);
-    void worker.ready.then(() => clearTimeout(stuck));
+      this.orderFresh(); // a waiter may have counted on it
+    };
+    const stuck = setTimeout(drop, RECYCLE_MS);
+    worker.ready.then(
+      () => {
+        clearTimeout(stuck);
+        if (this.idle.has(worker) && this.waiting.length) {
+          this.idle.delete(worker);
+          this.waiting.shift()!.resolve(worker);
+        }
+      },
+      () => {
+        clearTimeout(stuck);
+        drop();
+      },
+    );
   }
 
+  /** Terminates the idle Workers; a process still waiting for one gets an error. */
   close(): void {
     this.closed = true;
     for (const worker of this.idle) worker.terminate();
     this.idle.clear();
+    for (const waiter of this.waiting.splice(0)) waiter.reject(new Error('the run has ended'));
   }
+
+  /** Asks the pool for fresh Workers for the waiters no recycled Worker is getting ready for. */
+  private orderFresh(): void {
+    const uncovered = () => this.waiting.length - this.idle.size - this.freshOnTheWay;
+    while (!this.closed && this.freshOnTheWay < FRESH_AT_ONCE && uncovered() > 0) {
+      this.freshOnTheWay++;
+      this.fresh.take().then(
+        (worker) => {
+          this.freshOnTheWay--;
+          const waiter = this.waiting.shift();
+          if (waiter) waiter.resolve(worker);
+          else if (this.closed || this.idle.size >= this.capacity) worker.terminate();
+          else this.idle.add(worker);
+          this.orderFresh();
+        },
+        (error: unknown) => {
+          this.freshOnTheWay--;
+          this.waiting.shift()?.reject(error);
+          this.orderFresh();
+        },
+      );
+    }
+  }
+}
+
+/** What the runs of one exploration share: Workers, and the memory each run clears for its heap. */
+export interface ExplorationShare {
+  reuse: RunReuse;
+  memory: WebAssembly.Memory;
+}
+
+/** For an exploration's runs; `reuse.close()` when it is done. */
+export function explorationShare(pool: WorkerPool): ExplorationShare {
+  return { reuse: new RunReuse(pool), memory: Heap.memory() };
 }

@@ -26,7 +26,8 @@ import type { ProcessWorker } from './process-worker';
 import type { RaceAccess } from '../runtime/race/race-notice';
 import type { EndReason, ProcessInfo, RaceAccessSeen, RunEvent } from './run-events';
 import { stopReport } from './stop-report';
-import type { WorkerSource } from './worker-pool';
+import { RunReuse } from './run-reuse';
+import type { WorkerPool } from './worker-pool';
 
 /** A spawn request; the main process's has no job (it runs the whole program). */
 type ProcessRequest = Omit<SpawnRequest, 'job'> & { job: ChildJob | null };
@@ -41,7 +42,12 @@ const KILL_GRACE_MS = 2000;
 export const SUPERVISOR_PID = 1;
 
 export interface RunOptions {
-  pool: WorkerSource;
+  pool: WorkerPool;
+  /**
+   * Workers an exploration's runs share (each run of one program); absent, the run recycles
+   * its own Workers among its processes and terminates them at its end.
+   */
+  reuse?: RunReuse;
   onEvent: (event: RunEvent) => void;
   /** The program's own kernels (`*.as.ts`), compiled; absent when it has none. */
   kernels?: ReadyKernels | null;
@@ -52,7 +58,7 @@ export interface RunOptions {
    * reports come as 'race' events. The program must have been compiled with line marks.
    */
   races?: boolean;
-  /** The memory of the run's heap, reused from an earlier run (run-reuse.ts); absent: a new one. */
+  /** The memory of the run's heap, reused from an earlier run (an exploration's); absent: a new one. */
   memory?: WebAssembly.Memory;
   /**
    * Run one process at a time, in the turns `chooser` picks (src/host/scheduler.ts), with
@@ -83,6 +89,8 @@ export class Run {
   readonly heap: Heap;
   /** Every Worker the run has taken from the pool: Stop terminates each one. */
   private readonly taken = new Set<ProcessWorker>();
+  /** Where the run's processes get Workers, and Workers of ended processes go. */
+  private readonly reuse: RunReuse;
   private readonly workers = new Map<number, ProcessWorker>();
   private readonly processes = new Map<number, ProcessInfo>();
   private readonly lineage = new Map<number, Lineage>();
@@ -110,6 +118,7 @@ export class Run {
     private readonly program: CompiledProgram,
     private readonly options: RunOptions,
   ) {
+    this.reuse = options.reuse ?? new RunReuse(options.pool);
     this.heap = Heap.create(
       options.timeScale ?? 1,
       {
@@ -259,7 +268,7 @@ export class Run {
     let worker: ProcessWorker;
     let kernels: WebAssembly.Module | null;
     try {
-      [worker, kernels] = await Promise.all([this.options.pool.take(), kernelsModule()]);
+      [worker, kernels] = await Promise.all([this.reuse.take(), kernelsModule()]);
     } catch (error) {
       return this.crashed(req.pid, error instanceof Error ? error.message : String(error));
     }
@@ -353,9 +362,6 @@ export class Run {
           text: notice.text,
         });
         return;
-      case 'ready':
-        this.refuse(pid, "'ready' from a running process");
-        return;
     }
   }
 
@@ -403,13 +409,13 @@ export class Run {
     this.endProcess(pid, 1);
   }
 
-  /** A process ended by itself: its Worker goes back to a pool that recycles (an exploration's). */
+  /** A process ended by itself: its Worker may serve another process (run-reuse.ts). */
   private giveBack(pid: number): void {
     const worker = this.workers.get(pid);
-    if (!worker || !this.options.pool.recycle) return;
+    if (!worker) return;
     this.workers.delete(pid);
     this.taken.delete(worker);
-    this.options.pool.recycle(worker);
+    this.reuse.recycle(worker);
   }
 
   /**
@@ -465,6 +471,7 @@ export class Run {
     this.scheduler?.stop();
     for (const worker of this.taken) worker.terminate();
     this.taken.clear();
+    if (!this.options.reuse) this.reuse.close();
     this.workers.clear();
     let report: string | undefined;
     try {

@@ -1,21 +1,11 @@
 import { ProcessWorker } from './process-worker';
 
-/** Where a run gets its process Workers. */
-export interface WorkerSource {
-  take(): Promise<ProcessWorker>;
-  /**
-   * Takes back a Worker whose process ended by itself, for a process of another run of the
-   * same program (run-reuse.ts); without it, the run terminates the Worker.
-   */
-  recycle?(worker: ProcessWorker): void;
-}
-
 /**
  * Workers that have already loaded the runtime, so Run and start() only hand one a process.
- * A Worker serves one process and is then terminated (a program leaves its module state
- * behind); the pool refills in the background.
+ * A Worker taken serves one program (run-reuse.ts) and is then terminated; the pool refills in
+ * the background.
  */
-export class WorkerPool implements WorkerSource {
+export class WorkerPool {
   /** Loaded or still loading, oldest first: the oldest is the nearest to ready. */
   private readonly workers: ProcessWorker[] = [];
 
@@ -25,6 +15,11 @@ export class WorkerPool implements WorkerSource {
   /** Workers loaded or loading, waiting to be taken. */
   get size(): number {
     return this.workers.length;
+  }
+
+  /** Whether a Worker is loaded and waiting. */
+  hasLoaded(): boolean {
+    return this.workers.some((w) => w.loaded);
   }
 
   /** Resolves when `capacity` Workers are loaded (tests wait for it so start-up does not skew timings). */

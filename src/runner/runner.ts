@@ -7,7 +7,7 @@ import { MAIN_FILE, type ProgramFile } from '../compile/program-files';
 import type { RunEvent } from '../host/run-events';
 import { startRun } from '../host/start-run';
 import { ProcessWorker } from '../host/process-worker';
-import { RunReuse } from '../host/run-reuse';
+import { explorationShare, type ExplorationShare } from '../host/run-reuse';
 import { WorkerPool } from '../host/worker-pool';
 import type { Run, RunOptions } from '../host/supervisor';
 import { formatSchedule, parseSchedule, replayChooser } from '../host/schedules';
@@ -71,8 +71,11 @@ declare global {
     exploreProgram(source: string, options: ExploreOptions): Promise<Exploration>;
     /** Resolves when the runner's pool of Workers has loaded. */
     runnerWarm(): Promise<void>;
-    /** Process Workers alive on this page, and how many of them idle in the pool (leak checks). */
-    runnerWorkers(): { live: number; pooled: number };
+    /**
+     * Process Workers alive on this page, how many of them idle in the pool (leak checks), and
+     * how many were ever started (recycling checks).
+     */
+    runnerWorkers(): { live: number; pooled: number; started: number };
     /** Set by the snippet CLI to stream events as they happen. */
     __emit?: (event: RunEvent) => void;
   }
@@ -81,7 +84,11 @@ declare global {
 const pool = new WorkerPool();
 pool.warm();
 window.runnerWarm = () => pool.warmed();
-window.runnerWorkers = () => ({ live: ProcessWorker.live, pooled: pool.size });
+window.runnerWorkers = () => ({
+  live: ProcessWorker.live,
+  pooled: pool.size,
+  started: ProcessWorker.started,
+});
 
 window.runProgram = (source, options = {}) => {
   if (!options.replay) return runOnce(source, options);
@@ -95,14 +102,14 @@ window.runProgram = (source, options = {}) => {
 
 // Explored runs are not streamed: the CLI prints the failing run's events when it has them.
 window.exploreProgram = async (source, options) => {
-  const reuse = new RunReuse(pool);
+  const shared = explorationShare(pool);
   try {
     return await explore(
-      (chooser, seed) => runOnce(source, options, { chooser, seed, fine: true }, reuse, false),
+      (chooser, seed) => runOnce(source, options, { chooser, seed, fine: true }, shared, false),
       options,
     );
   } finally {
-    reuse.close();
+    shared.reuse.close();
   }
 };
 
@@ -110,7 +117,7 @@ function runOnce(
   source: string,
   options: RunnerOptions,
   schedule?: RunOptions['schedule'],
-  reuse?: RunReuse,
+  shared?: ExplorationShare,
   stream = true,
 ): Promise<RunnerResult> {
   return new Promise((resolve, reject) => {
@@ -118,8 +125,8 @@ function runOnce(
     let run: Run | undefined; // the end event always comes after startRun resolved
     const program = { name: options.fileName ?? MAIN_FILE, text: source };
     startRun([program, ...(options.kernelFiles ?? [])], {
-      pool: reuse ?? pool,
-      memory: reuse?.memory,
+      pool,
+      ...shared,
       timeScale: options.timeScale,
       races: options.races,
       schedule,

@@ -1,5 +1,11 @@
 import { ctx } from './context';
-import { checkNotice, noticeBytes, type SenderView, type WorkerNotice } from './protocol';
+import {
+  checkNotice,
+  noticeBytes,
+  type IdleNotice,
+  type SenderView,
+  type WorkerNotice,
+} from './protocol';
 import { perProcess } from './process-state';
 
 /*
@@ -63,9 +69,12 @@ export function send(message: unknown): void {
 }
 
 export function notify(notice: WorkerNotice): void {
-  if (notice.t === 'ready')
-    post(notice); // before any program: the Worker has loaded
-  else send(notice);
+  send(notice);
+}
+
+/** Before any program runs (the Worker has loaded, or forgot its last process): not counted. */
+export function sayIdle(notice: IdleNotice): void {
+  post(notice);
 }
 
 /** Takes `amount` from a bucket, waiting until it has refilled enough (an amount over the burst waits for a full bucket). */

@@ -34,13 +34,14 @@ export function print(...values: unknown[]): void {
   write(file, formatArgs(values, sep) + end);
 }
 
+const builtins = { ValueError, IndexError, RuntimeError, MemoryError };
+nameExports(builtins); // named as the program writes them (the build minifies class names)
+
 /** print, console.* and __name__ for the program, in this Worker's global scope. */
 export function installGlobals(name: '__main__' | '__mp_main__'): void {
   const g = globalThis as unknown as Record<string, unknown>;
   g.print = print;
   g.__name__ = name;
-  const builtins = { ValueError, IndexError, RuntimeError, MemoryError };
-  nameExports(builtins); // named as the program writes them (the build minifies class names)
   Object.assign(g, builtins);
   const out =
     (stream: Stream) =>

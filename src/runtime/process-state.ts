@@ -1,10 +1,10 @@
 /**
- * What a process leaves in its Worker's runtime modules. A Worker serves one process and is
- * then terminated, except in an exploration (one program run under many schedules), where
- * the page recycles it for a process of the next run: starting Workers was most of an
- * explored schedule's time. `recycle()` puts back every module's per-process state, as
- * each registered with `perProcess`, and ends the timers the last process left, as
- * terminating it would have. The program itself is evaluated afresh by every process.
+ * What a process leaves in its Worker's runtime modules. The page recycles a Worker whose
+ * process ended by itself for a later process of the same program (host/run-reuse.ts):
+ * starting a Worker was most of a process's start. `recycle()` puts back every module's
+ * per-process state, as each registered with `perProcess`, and ends the timers the last
+ * process left, as terminating it would have; what the program changed elsewhere is found by
+ * realm-watch.ts. The program itself is evaluated afresh by every process.
  */
 const resets: (() => void)[] = [];
 

@@ -3,7 +3,7 @@
  * directions, and the page's check of every Worker -> page notice.
  *
  * Page -> Worker are two messages (`PageMessage`): the assignment that makes a pooled Worker a
- * process, and in an exploration the recycling of a Worker whose process ended. Worker -> page
+ * process, and the recycling of a Worker whose process ended (host/run-reuse.ts). Worker -> page
  * traffic is one-way notices on the Worker's own port (`WorkerNotice`), so that output and
  * control notices from every Worker arrive at the page in the order they were sent.
  *
@@ -85,9 +85,14 @@ export type PageMessage =
   /** The Worker's process ended by itself: make the Worker ready for another (process-state.ts). */
   | { t: 'recycle' };
 
-/** Worker -> page. */
+/**
+ * Worker -> page before an assignment: loaded, or recycled and ready for another process; or
+ * spoiled by its last process, which left what a fresh Worker would not have (realm-watch.ts).
+ */
+export type IdleNotice = { t: 'ready' } | { t: 'spoiled'; why: string };
+
+/** Worker -> page, from its process. */
 export type WorkerNotice =
-  | { t: 'ready' }
   | { t: 'out'; pid: number; stream: Stream; text: string; at: number }
   /** display.image / display.chart: an image names its pixels in the heap, a chart is a copy. */
   | { t: 'display'; pid: number; item: DisplayItem; at: number }

@@ -1,12 +1,13 @@
 /**
  * Entry point of every process Worker: waits in the pool until the page assigns it a process,
- * and, when the page recycles it after that process ended (an exploration), for another.
+ * and, when the page recycles it after that process ended, for another (process-state.ts).
  */
 import { reportAsyncErrors, runAssignment } from './bootstrap';
-import { notify } from './channel';
+import { sayIdle } from './channel';
 import { lockDown } from './lockdown';
 import { recycle, trackTimers } from './process-state';
 import type { PageMessage } from './protocol';
+import { leftovers, watchRealm } from './realm-watch';
 
 Error.stackTraceLimit = 50;
 reportAsyncErrors();
@@ -23,9 +24,12 @@ self.addEventListener('message', (event: MessageEvent<PageMessage>) => {
   } else if (message?.t === 'recycle' && running) {
     void running.then(() => {
       recycle();
+      const why = leftovers();
+      if (why) return sayIdle({ t: 'spoiled', why });
       running = null;
-      notify({ t: 'ready' });
+      sayIdle({ t: 'ready' });
     });
   }
 });
-notify({ t: 'ready' });
+watchRealm(); // last: the runtime's own listeners are in place
+sayIdle({ t: 'ready' });

@@ -9,7 +9,7 @@ import type { Chooser } from '../host/scheduler';
 import { formatSchedule } from '../host/schedules';
 import { startRun } from '../host/start-run';
 import type { Run } from '../host/supervisor';
-import { RunReuse } from '../host/run-reuse';
+import { explorationShare, type ExplorationShare } from '../host/run-reuse';
 import type { WorkerPool } from '../host/worker-pool';
 import { explore, type Exploration } from '../runner/exploration';
 import type { RunnerResult } from '../runner/runner';
@@ -31,23 +31,23 @@ export interface ExploreRequest {
 /** Runs the editor's program under up to PAGE_SCHEDULES schedules (fine steps) until one fails. */
 export async function explorePage(request: ExploreRequest): Promise<Exploration> {
   let tried = 0;
-  const reuse = new RunReuse(request.pool);
+  const shared = explorationShare(request.pool);
   try {
     return await explore(
       (chooser, seed) => {
         request.progress(++tried);
-        return runOnce(request, reuse, chooser, seed);
+        return runOnce(request, shared, chooser, seed);
       },
       { schedules: PAGE_SCHEDULES, races: request.races, seed: Date.now() >>> 0 },
     );
   } finally {
-    reuse.close();
+    shared.reuse.close();
   }
 }
 
 function runOnce(
   request: ExploreRequest,
-  reuse: RunReuse,
+  shared: ExplorationShare,
   chooser: Chooser,
   seed: number,
 ): Promise<RunnerResult> {
@@ -64,8 +64,8 @@ function runOnce(
     };
     signal.addEventListener('abort', stop, { once: true });
     startRun(files, {
-      pool: reuse,
-      memory: reuse.memory,
+      pool: request.pool,
+      ...shared,
       races,
       schedule,
       signal,
