@@ -48,8 +48,9 @@ const HEADER = (1 << 20) / 4;`;
 async function endsByTimeout(
   page: import('@playwright/test').Page,
   source: string,
+  timeoutMs = TIMEOUT_MS,
 ): Promise<HostileOutcome> {
-  const outcome = await runHostile(page, source, TIMEOUT_MS);
+  const outcome = await runHostile(page, source, timeoutMs);
   console.log(
     `${test.info().title}: stop-to-end ${outcome.stopToEndMs.toFixed(0)} ms, longest task ${outcome.longestTaskMs.toFixed(0)} ms`,
   );
@@ -167,6 +168,39 @@ if (__name__ === '__main__') {
   print('started 150');
   sleep(60);
 }`,
+  );
+  expect(o.lastStdout).toContain('started 150');
+  expect(o.processes).toBeGreaterThan(64);
+  expect(o.peakRunWorkers).toBeLessThanOrEqual(64);
+});
+
+test('an exit notice sent while the process goes on: its Worker is never reused, the cap holds', async ({
+  page,
+}) => {
+  // 63 children (64 with main) meet, then each says it exited and sleeps on: the page recycles
+  // 16 of the Workers (the rest are terminated), which never say they are ready, so they are
+  // terminated a second later; each holds its place under the cap until it is.
+  const o = await endsByTimeout(
+    page,
+    `${HEAP_WORDS}
+import { Process, Barrier } from 'multiprocessing';
+import { sleep } from 'time';
+import { getpid } from 'os';
+function f(met: Barrier) {
+  met.wait();
+  (self as any).postMessage({ t: 'exit', pid: getpid() });
+  sleep(60);
+}
+if (__name__ === '__main__') {
+  const met = new Barrier(63);
+  for (let k = 0; k < 150; k++) {
+    Atomics.store(heapWords, HEADER + 1, 0);
+    new Process({ target: f, args: [met], daemon: true }).start();
+  }
+  print('started 150');
+  sleep(60);
+}`,
+    8000,
   );
   expect(o.lastStdout).toContain('started 150');
   expect(o.processes).toBeGreaterThan(64);

@@ -107,13 +107,16 @@ describe('RunReuse', () => {
     vi.useFakeTimers();
     const { pool, take, recycle } = setUp();
     const stuck = new FakeWorker();
-    recycle(stuck);
+    let settled = false;
+    void recycle(stuck).then(() => (settled = true));
     const waiting = take();
     await vi.advanceTimersByTimeAsync(999);
     expect(stuck.terminated).toBe(false);
+    expect(settled).toBe(false);
     expect(pool.loading).toHaveLength(0); // it still counted on the recycled one
     await vi.advanceTimersByTimeAsync(1);
     expect(stuck.terminated).toBe(true);
+    expect(settled).toBe(true);
     const fresh = pool.load();
     expect(await waiting).toBe(fresh);
   });

@@ -51,30 +51,40 @@ export class RunReuse {
     });
   }
 
-  /** A Worker whose process ended by itself (its exit notice came). */
-  recycle(worker: ProcessWorker): void {
-    if (this.closed || this.idle.size >= this.capacity) return worker.terminate();
+  /**
+   * A Worker whose process ended by itself (its exit notice came). Resolves when the Worker is
+   * ready for another process, or terminated.
+   */
+  recycle(worker: ProcessWorker): Promise<void> {
+    if (this.closed || this.idle.size >= this.capacity) {
+      worker.terminate();
+      return Promise.resolve();
+    }
     this.idle.add(worker);
     worker.recycle();
-    const drop = () => {
-      this.idle.delete(worker);
-      worker.terminate();
-      this.orderFresh(); // a waiter may have counted on it
-    };
-    const stuck = setTimeout(drop, RECYCLE_MS);
-    worker.ready.then(
-      () => {
-        clearTimeout(stuck);
-        if (this.idle.has(worker) && this.waiting.length) {
-          this.idle.delete(worker);
-          this.waiting.shift()!.resolve(worker);
-        }
-      },
-      () => {
-        clearTimeout(stuck);
-        drop();
-      },
-    );
+    return new Promise((settled) => {
+      const drop = () => {
+        this.idle.delete(worker);
+        worker.terminate();
+        this.orderFresh(); // a waiter may have counted on it
+        settled();
+      };
+      const stuck = setTimeout(drop, RECYCLE_MS);
+      worker.ready.then(
+        () => {
+          clearTimeout(stuck);
+          if (this.idle.has(worker) && this.waiting.length) {
+            this.idle.delete(worker);
+            this.waiting.shift()!.resolve(worker);
+          }
+          settled();
+        },
+        () => {
+          clearTimeout(stuck);
+          drop();
+        },
+      );
+    });
   }
 
   /** Terminates the idle Workers; a process still waiting for one gets an error. */

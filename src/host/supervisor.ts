@@ -346,8 +346,7 @@ export class Run {
         void this.kill(notice.pid, notice.signal);
         return;
       case 'exit':
-        this.giveBack(pid);
-        this.endProcess(pid, null);
+        this.endProcess(pid, null, this.giveBack(pid));
         return;
       case 'object':
         this.names.set(notice.id, notice.name);
@@ -409,26 +408,39 @@ export class Run {
     this.endProcess(pid, 1);
   }
 
-  /** A process ended by itself: its Worker may serve another process (run-reuse.ts). */
-  private giveBack(pid: number): void {
+  /**
+   * A process ended by itself: its Worker may serve another process (run-reuse.ts). Resolves
+   * when the Worker is ready for one or terminated: until then the process's code may still
+   * run (its exit notice can be forged), so it still counts against the live-process cap.
+   */
+  private giveBack(pid: number): Promise<void> | undefined {
     const worker = this.workers.get(pid);
-    if (!worker) return;
+    if (!worker) return undefined;
     this.workers.delete(pid);
     this.taken.delete(worker);
-    this.reuse.recycle(worker);
+    return this.reuse.recycle(worker);
   }
 
   /**
-   * A process's Worker is done with: terminated, its record finished (with `exitCode`, unless
-   * it ended by itself: null), its end noted in the table; the run ends after main.
+   * A process's Worker is done with: terminated (or, when `recycled` is given, being
+   * recycled: the process's place under the cap is free when it resolves), its record finished
+   * (with `exitCode`, unless it ended by itself: null), its end noted in the table; the run
+   * ends after main.
    */
-  private endProcess(pid: number, exitCode: number | null): void {
+  private endProcess(pid: number, exitCode: number | null, recycled?: Promise<void>): void {
     this.workers.get(pid)?.terminate();
     this.workers.delete(pid);
     if (exitCode !== null) finishLife(this.heap, pid, exitCode);
     const wasLive = this.processes.get(pid)?.endedAt === null;
     const info = this.recordEnd(pid);
-    if (wasLive && !this.waitingSpawns.some(([, req]) => req.pid === pid)) this.launched--;
+    if (wasLive && !this.waitingSpawns.some(([, req]) => req.pid === pid)) {
+      if (recycled)
+        void recycled.then(() => {
+          this.launched--;
+          this.launchWaiting();
+        });
+      else this.launched--;
+    }
     if (info && info.exitCode !== 0) releaseDeadOwner(this.heap, pid, [...this.workers.keys()]);
     if (pid === PID_BASE) this.end(info?.exitCode ?? null, 'exit');
     else this.launchWaiting();
