@@ -61,19 +61,22 @@ const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('RunReuse', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('hands out a recycled Worker once it is ready, before a loaded one of the pool', async () => {
+  it('hands out a ready recycled Worker first, then a loaded one of the pool, then the first of both', async () => {
     const { pool, take, recycle } = setUp(2);
     const first = await take();
-    expect(first).not.toBe(pool.loaded[0]);
-    recycle(first);
-    const second = take(); // asked while `first` is still getting ready
-    first.sayReady();
-    expect(await second).toBe(first);
-    expect(pool.loaded).toHaveLength(1); // the pool's was not taken
     recycle(first);
     first.sayReady();
     await settled();
-    expect(await take()).toBe(first);
+    expect(await take()).toBe(first); // before the pool's loaded one
+    recycle(first);
+    const second = await take(); // `first` is still getting ready: the pool's
+    expect(second).not.toBe(first);
+    expect(pool.loaded).toHaveLength(0);
+    const third = take(); // none loaded: whichever comes first
+    await settled();
+    expect(pool.loading).toHaveLength(0); // `first` will do: no fresh one is asked for
+    first.sayReady();
+    expect(await third).toBe(first);
   });
 
   it('terminates a Worker its process spoiled and serves the waiting process from the pool', async () => {

@@ -19,8 +19,9 @@ interface Waiter {
  * runtime forgets the process (runtime/process-state.ts) and says whether the program left its
  * Worker as a fresh one would be (runtime/realm-watch.ts); one it changed is terminated. Starting
  * a fresh Worker costs tens of ms of CPU (most of a process's start), recycling one about a ms.
- * A process gets a recycled Worker when one is ready or getting ready, else a loaded one from
- * the pool, else the first of both; recycled Workers never serve another program. `close()` terminates those left.
+ * A process gets a recycled Worker when one is ready, else a loaded one from the pool (taking it
+ * measured faster than waiting a ms for one getting ready), else the first of a recycled one
+ * and a fresh one; recycled Workers never serve another program. `close()` terminates those left.
  */
 export class RunReuse {
   /** Recycled Workers, ready or getting ready. */
@@ -42,9 +43,7 @@ export class RunReuse {
       this.idle.delete(worker);
       return Promise.resolve(worker);
     }
-    // One getting ready is as near as a loaded one from the pool, which would have to refill.
-    const recycling = this.idle.size > this.waiting.length;
-    if (!recycling && this.fresh.hasLoaded()) return this.fresh.take();
+    if (this.fresh.hasLoaded()) return this.fresh.take();
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       this.orderFresh();

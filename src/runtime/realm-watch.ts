@@ -54,6 +54,8 @@ const shapes = new Map<object, Shape>();
 /** Why the Worker is no longer as it loaded, once something that cannot be checked later spoiled it. */
 let spoiled: string | null = null;
 let pendingWaits = 0;
+/** The getters of the global object's `on...` handlers (the runtime sets none). */
+const handlers: [string, () => unknown][] = [];
 
 /**
  * Records the realm as the Worker loaded it; before any program runs, after the lockdown.
@@ -70,6 +72,12 @@ export function watchRealm(): void {
     for (const value of Object.values(exports)) recordWithMembers(value);
   }
   for (const sample of hiddenIntrinsicSamples()) record(Reflect.getPrototypeOf(sample));
+  for (let o: object | null = globalThis; o; o = Reflect.getPrototypeOf(o)) {
+    for (const key of Object.getOwnPropertyNames(o)) {
+      const get = Reflect.getOwnPropertyDescriptor(o, key)?.get;
+      if (key.startsWith('on') && get) handlers.push([key, get]);
+    }
+  }
 }
 
 /** What the last process left that a fresh Worker would not have, or null. */
@@ -78,9 +86,11 @@ export function leftovers(): string | null {
   if (pendingWaits > 0) return 'an Atomics.waitAsync still pending';
   for (const [target, before] of shapes) {
     const change = changed(target, before);
-    if (change) return change;
+    if (change) return nameOf(target) + change;
   }
-  return handlerLeft();
+  for (const [key, get] of handlers)
+    if (get.call(globalThis) != null) return `a handler set as ${key}`;
+  return null;
 }
 
 /** `target`, its prototype chain and, for a class, its prototype's. */
@@ -90,11 +100,25 @@ function record(target: unknown): void {
   if (typeof target === 'function') record((target as { prototype?: unknown }).prototype);
 }
 
-/** `target`, and of a namespace (Math, Intl, WebAssembly, a module's class) its members too. */
+/**
+ * `target`, and of a namespace (Intl, WebAssembly, a module) its classes and objects too.
+ * Functions that are no class are not: a property set on `Math.max` or `sleep` itself is not
+ * worth a look at every process's end.
+ */
 function recordWithMembers(target: unknown): void {
   record(target);
   if (!isObject(target)) return;
-  for (const prop of shapes.get(target)?.props ?? []) record(prop.value);
+  for (const { value } of shapes.get(target)?.props ?? [])
+    if (isClassOrObject(value)) record(value);
+}
+
+function isClassOrObject(value: unknown): boolean {
+  if (typeof value !== 'function') return isObject(value);
+  const proto = (value as { prototype?: unknown }).prototype;
+  return (
+    isObject(proto) &&
+    (Reflect.ownKeys(proto).length > 1 || Reflect.getPrototypeOf(value) !== Function.prototype)
+  );
 }
 
 function shapeOf(target: object): Shape {
@@ -107,16 +131,26 @@ function shapeOf(target: object): Shape {
   };
 }
 
+/**
+ * What changed in `target` since `before`, as the end of a phrase after its name, or null.
+ * Runs at every process's end, so it allocates little.
+ */
 function changed(target: object, before: Shape): string | null {
-  const now = shapeOf(target);
-  const name = nameOf(target);
-  if (now.proto !== before.proto) return `the prototype of ${name}`;
-  if (now.extensible !== before.extensible) return `${name} made non-extensible`;
-  if (now.keys.length !== before.keys.length) return `a property added to or removed from ${name}`;
-  for (let i = 0; i < now.keys.length; i++) {
-    const [a, b] = [before.props[i], now.props[i]];
+  if (Reflect.getPrototypeOf(target) !== before.proto) return ': its prototype';
+  if (Reflect.isExtensible(target) !== before.extensible) return ' made non-extensible';
+  const reinstalled = REINSTALLED.get(target);
+  let i = 0;
+  for (const key of Reflect.ownKeys(target)) {
+    if (reinstalled?.has(key)) {
+      // Unwritable, it would make the next process's start fail.
+      const prop = Reflect.getOwnPropertyDescriptor(target, key)!;
+      if (!(prop.writable && prop.configurable)) return `.${String(key)} locked`;
+      continue;
+    }
+    if (key !== before.keys[i]) return `.${String(key)} added or removed`;
+    const a = before.props[i++];
+    const b = Reflect.getOwnPropertyDescriptor(target, key)!;
     if (
-      now.keys[i] !== before.keys[i] ||
       !Object.is(a.value, b.value) ||
       a.get !== b.get ||
       a.set !== b.set ||
@@ -124,26 +158,9 @@ function changed(target: object, before: Shape): string | null {
       a.enumerable !== b.enumerable ||
       a.configurable !== b.configurable
     )
-      return `${name}.${String(now.keys[i])}`;
+      return `.${String(key)}`;
   }
-  // A reinstalled key made unwritable would make the next process's start fail.
-  for (const key of REINSTALLED.get(target) ?? []) {
-    const prop = Reflect.getOwnPropertyDescriptor(target, key);
-    if (prop && !(prop.writable && prop.configurable)) return `${name}.${String(key)} locked`;
-  }
-  return null;
-}
-
-/** An `on...` handler the program set on the global object (the runtime sets none). */
-function handlerLeft(): string | null {
-  for (let o: object | null = globalThis; o; o = Reflect.getPrototypeOf(o)) {
-    for (const key of Object.getOwnPropertyNames(o)) {
-      if (!key.startsWith('on')) continue;
-      const prop = Reflect.getOwnPropertyDescriptor(o, key);
-      if (prop?.get && prop.get.call(globalThis) != null) return `a handler set as ${key}`;
-    }
-  }
-  return null;
+  return i === before.keys.length ? null : ': a property removed';
 }
 
 /**
