@@ -14,7 +14,8 @@ interface Shape {
   proto: object | null;
   extensible: boolean;
   keys: PropertyKey[];
-  props: PropertyDescriptor[];
+  /** null: not read (unread()). */
+  props: (PropertyDescriptor | null)[];
 }
 
 /** Keys every process sets again before its program runs (globals.ts, bootstrap.ts). */
@@ -50,6 +51,7 @@ const WATCHED = [
   ...['console', 'performance', 'EventTarget', 'TextEncoder', 'TextDecoder', 'URL'],
 ];
 
+const watched = new Set(WATCHED);
 const shapes = new Map<object, Shape>();
 /** Why the Worker is no longer as it loaded, once something that cannot be checked later spoiled it. */
 let spoiled: string | null = null;
@@ -74,8 +76,8 @@ export function watchRealm(): void {
   for (const sample of hiddenIntrinsicSamples()) record(Reflect.getPrototypeOf(sample));
   for (let o: object | null = globalThis; o; o = Reflect.getPrototypeOf(o)) {
     for (const key of Object.getOwnPropertyNames(o)) {
-      const get = Reflect.getOwnPropertyDescriptor(o, key)?.get;
-      if (key.startsWith('on') && get) handlers.push([key, get]);
+      const get = key.startsWith('on') && Reflect.getOwnPropertyDescriptor(o, key)?.get;
+      if (get) handlers.push([key, get]);
     }
   }
 }
@@ -108,8 +110,8 @@ function record(target: unknown): void {
 function recordWithMembers(target: unknown): void {
   record(target);
   if (!isObject(target)) return;
-  for (const { value } of shapes.get(target)?.props ?? [])
-    if (isClassOrObject(value)) record(value);
+  for (const prop of shapes.get(target)?.props ?? [])
+    if (isClassOrObject(prop?.value)) record(prop?.value);
 }
 
 function isClassOrObject(value: unknown): boolean {
@@ -127,8 +129,21 @@ function shapeOf(target: object): Shape {
     proto: Reflect.getPrototypeOf(target),
     extensible: Reflect.isExtensible(target),
     keys,
-    props: keys.map((key) => Reflect.getOwnPropertyDescriptor(target, key)!),
+    props: keys.map((key) =>
+      unread(target, key) ? null : Reflect.getOwnPropertyDescriptor(target, key)!,
+    ),
   };
+}
+
+/**
+ * The global object's Web API classes, but for the few WATCHED: the browser makes each one
+ * when it is first read (about 20 ms for all at a Worker's start), so only their names are
+ * compared.
+ */
+function unread(target: object, key: PropertyKey): boolean {
+  return (
+    target === globalThis && typeof key === 'string' && /^[A-Z]/.test(key) && !watched.has(key)
+  );
 }
 
 /**
@@ -149,6 +164,7 @@ function changed(target: object, before: Shape): string | null {
     }
     if (key !== before.keys[i]) return `.${String(key)} added or removed`;
     const a = before.props[i++];
+    if (!a) continue;
     const b = Reflect.getOwnPropertyDescriptor(target, key)!;
     if (
       !Object.is(a.value, b.value) ||
