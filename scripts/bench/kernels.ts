@@ -104,9 +104,10 @@ const proofOfWork = speedup(
  * Sum of squares over two halves of 256 KiB (each in one core's L2), `passes` over each half in
  * all (about 450 ms of work: 8000 passes of sumSquares, 32000 of sumSquaresSimd took 300 ms on
  * the quiet machine), each half read in place by its process (not claimed in units: each half
- * stays in its own core's cache). Arrays larger than the caches make it memory-bound (8 MiB halves: 1.6x, the cores sharing one memory bus). With a
- * quarter of the passes (130 ms) it read 1.55-1.8x: each process's fixed costs (its code
- * compiled as it warms up, on the core the other process needs) weighed too much.
+ * stays in its own core's cache). Arrays larger than the caches make it memory-bound (8 MiB
+ * halves: 1.6x, the cores sharing one memory bus). With a quarter of the passes (130 ms) it read
+ * 1.55-1.8x: each process's fixed costs (its code compiled as it warms up, on the core the other
+ * process needs) weighed too much.
  */
 function sumOfSquares(kernel: string, passes: number): Measure {
   return speedup(
