@@ -15,7 +15,7 @@ export class ProcessWorker {
   private readonly worker: Worker;
   private terminated = false;
   private whenReady = () => {};
-  private whenSpoiled = (_: Error) => {};
+  private whenFailed = (_: Error) => {};
 
   /** Workers constructed and not yet terminated on this page (tests count leaks with it). */
   static live = 0;
@@ -40,12 +40,12 @@ export class ProcessWorker {
         this.whenReady();
       } else if (notice?.t === 'spoiled') {
         const why = String(notice.why).slice(0, 200);
-        this.whenSpoiled(new Error(`the process left its Worker changed: ${why}`));
+        this.whenFailed(new Error(`the process left its Worker changed: ${why}`));
       }
     });
     this.worker.addEventListener('error', (event) => {
       const message = event.message || 'the process Worker failed to load';
-      this.whenSpoiled(new Error(message));
+      this.whenFailed(new Error(message));
       this.onCrash(message);
     });
   }
@@ -53,7 +53,7 @@ export class ProcessWorker {
   private nextReady(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.whenReady = resolve;
-      this.whenSpoiled = reject;
+      this.whenFailed = reject;
     });
   }
 

@@ -37,10 +37,10 @@ const REINSTALLED = new Map<object, ReadonlySet<PropertyKey>>([
 
 /**
  * The built-ins watched with their members: ECMAScript's and the few Web APIs a program here
- * meets. The global object's own properties are all watched; the prototypes of the other Web
- * APIs of a Worker are not (their thousands of properties would take tens of ms each time).
+ * meets. The global object's own properties are all watched (its other Web API classes by name
+ * only: unread()); those classes' prototypes are not (thousands of properties: tens of ms).
  */
-const WATCHED = [
+const WATCHED = new Set([
   ...['Object', 'Function', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Date'],
   ...['RegExp', 'Promise', 'Proxy', 'Map', 'Set', 'WeakMap', 'WeakSet', 'WeakRef'],
   ...['FinalizationRegistry', 'Iterator', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView'],
@@ -49,9 +49,8 @@ const WATCHED = [
   ...['Error', 'AggregateError', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError'],
   ...['TypeError', 'URIError', 'Math', 'JSON', 'Reflect', 'Atomics', 'Intl', 'WebAssembly'],
   ...['console', 'performance', 'EventTarget', 'TextEncoder', 'TextDecoder', 'URL'],
-];
+]);
 
-const watched = new Set(WATCHED);
 const shapes = new Map<object, Shape>();
 /** Why the Worker is no longer as it loaded, once something that cannot be checked later spoiled it. */
 let spoiled: string | null = null;
@@ -142,7 +141,7 @@ function shapeOf(target: object): Shape {
  */
 function unread(target: object, key: PropertyKey): boolean {
   return (
-    target === globalThis && typeof key === 'string' && /^[A-Z]/.test(key) && !watched.has(key)
+    target === globalThis && typeof key === 'string' && /^[A-Z]/.test(key) && !WATCHED.has(key)
   );
 }
 
